@@ -1,0 +1,32 @@
+/** `check` and `export`: the validator over the content tree, rendered for people or scripts. */
+import { resolve } from 'node:path';
+import { checkExitCode } from '#lib/problems.ts';
+import { formatReport, formatText } from '#lib/report.ts';
+import { today, validateTree } from './io/content-fs.ts';
+import { dateFlag, EXIT, oneOf, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
+
+export async function checkCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['format', 'now', 'root'], booleans: ['strict'] });
+  if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
+  const format = oneOf('format', args.flags.get('format'), ['text', 'github', 'json'] as const, 'text');
+  const now = dateFlag(args.flags.get('now')) ?? today();
+  const root = resolve(String(args.flags.get('root') ?? PROJECT_ROOT));
+  const { problems, files } = validateTree(root, now);
+  process.stdout.write(formatReport(format, problems, files));
+  return checkExitCode(problems, args.flags.has('strict'));
+}
+
+export async function exportCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['now', 'root'], booleans: [] });
+  if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
+  const now = dateFlag(args.flags.get('now')) ?? today();
+  const root = resolve(String(args.flags.get('root') ?? PROJECT_ROOT));
+  const { snapshot, problems, files } = validateTree(root, now);
+  if (checkExitCode(problems, false) !== 0) {
+    process.stderr.write(formatText(problems, files));
+    process.stderr.write('export: refused, the content has errors (see above)\n');
+    return EXIT.problems;
+  }
+  process.stdout.write(JSON.stringify({ generated: now, ...snapshot }, null, 2) + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,90 @@
+/**
+ * The `fieldkit` command. Thin: parses arguments, calls the engine, maps results to exit codes
+ * (0 ok, 1 content problems, 2 usage, 3 internal). Run by Node 24 directly (type stripping).
+ */
+import { EXIT, InternalError, UsageError } from './util.ts';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run: (argv: string[]) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    summary: 'validate the content, build the site into dist/ and index it for search',
+    usage: 'build [--now YYYY-MM-DD] [--keep-going-on-warnings]',
+    run: async (argv) => (await import('./build.ts')).buildCommand(argv),
+  },
+  test: {
+    summary: 'the whole suite: unit and CLI tests, a build, browser tests in Chromium',
+    usage: 'test',
+    run: async (argv) => (await import('./test.ts')).testCommand(argv),
+  },
+  check: {
+    summary: 'report every content problem in every file at once',
+    usage: 'check [--format text|github|json] [--strict] [--now YYYY-MM-DD] [--root DIR]',
+    run: async (argv) => (await import('./check.ts')).checkCommand(argv),
+  },
+  export: {
+    summary: 'print the validated kit snapshot as JSON',
+    usage: 'export [--now YYYY-MM-DD] [--root DIR]',
+    run: async (argv) => (await import('./check.ts')).exportCommand(argv),
+  },
+  preview: {
+    summary: 'serve dist/ on http://127.0.0.1:4321',
+    usage: 'preview [--port N]',
+    run: async (argv) => (await import('./preview.ts')).previewCommand(argv),
+  },
+  dev: {
+    summary: 'live preview while editing, with check problems reported as files change',
+    usage: 'dev [--port N]',
+    run: async (argv) => (await import('./dev.ts')).devCommand(argv),
+  },
+  help: {
+    summary: 'list the commands',
+    usage: 'help [command]',
+    run: async (argv) => {
+      const name = argv[0];
+      if (name && COMMANDS[name]) {
+        process.stdout.write(`usage: ./fieldkit ${COMMANDS[name].usage}\n\n${COMMANDS[name].summary}\n`);
+        return EXIT.ok;
+      }
+      process.stdout.write(helpText());
+      return EXIT.ok;
+    },
+  },
+};
+
+function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const rows = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ./fieldkit ${c.usage}`);
+  return `Fieldkit: the multi-cloud field kit, as a static site.\n\nusage: ./fieldkit <command> [options]\n\n${rows.join('\n')}\n\nExit codes: 0 ok, 1 content problems, 2 usage error, 3 internal failure.\nSee README.md and docs/problems.md.\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(helpText());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`fieldkit: unknown command "${name}"\n\n${helpText()}`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) return COMMANDS.help!.run([name]);
+  try {
+    return await cmd.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`fieldkit ${name}: ${err.message}\nusage: ./fieldkit ${cmd.usage}\n`);
+      return EXIT.usage;
+    }
+    const msg = err instanceof InternalError ? err.message : ((err as Error)?.stack ?? String(err));
+    process.stderr.write(`fieldkit ${name}: internal failure: ${msg}\n`);
+    return EXIT.internal;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,95 @@
+/** Small CLI helpers: usage errors, phases with timings, child processes. */
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = process.env.FIELDKIT_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
+
+export class UsageError extends Error {}
+export class InternalError extends Error {}
+
+export interface Phase {
+  name: string;
+  ms: number;
+}
+
+/** Runs a named phase and prints its duration to stderr as it ends. */
+export async function phase<T>(phases: Phase[], name: string, fn: () => T | Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  process.stderr.write(`▸ ${name}…\n`);
+  const result = await fn();
+  const ms = performance.now() - t0;
+  phases.push({ name, ms });
+  process.stderr.write(`  ${name} done in ${(ms / 1000).toFixed(1)} s\n`);
+  return result;
+}
+
+export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Runs a command and captures its output. */
+export function capture(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+/** `--name value`, `--name=value` and boolean `--name` (for names listed in `booleans`). */
+export function parseArgs(argv: string[], known: { values: string[]; booleans: string[] }): ParsedArgs {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (known.booleans.includes(name)) {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+      flags.set(name, true);
+    } else if (known.values.includes(name)) {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, v);
+    } else {
+      throw new UsageError(`unknown option --${name}`);
+    }
+  }
+  return { positional, flags };
+}
+
+export function oneOf<T extends string>(name: string, value: string | true | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (value === true || !allowed.includes(value as T)) {
+    throw new UsageError(`--${name} must be one of: ${allowed.join(', ')} (got ${String(value)})`);
+  }
+  return value as T;
+}
+
+export function dateFlag(value: string | true | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === true || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new UsageError(`--now must be a date written YYYY-MM-DD (got ${String(value)})`);
+  }
+  return value;
+}

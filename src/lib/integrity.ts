@@ -1,0 +1,269 @@
+/**
+ * Rules that need more than one entry, or more than a field's shape: references, duplicate ids,
+ * the claim rules, future dates, claim links in prose, placeholders. Pure: snapshot in, findings out.
+ */
+import type { CollectionName } from '../schemas/index.ts';
+import type { ProblemCode } from './problems.ts';
+import type { AnyEntry, KitSnapshot } from './snapshot.ts';
+
+export type FieldPath = (string | number)[];
+
+/** A problem before it has a line number: the caller maps `path` to a position in `file`. */
+export interface Finding {
+  code: ProblemCode;
+  severity: 'error' | 'warning';
+  file: string;
+  path: FieldPath;
+  /** Point at the key rather than the value. */
+  atKey?: boolean;
+  /** Known position (e.g. inside a Markdown body). */
+  pos?: { line: number; column: number };
+  message: string;
+  expected?: string;
+  found?: string;
+  hint: string;
+}
+
+/** Reference fields per collection, as path patterns (`*` = every array item or map value). */
+export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: CollectionName][]> = {
+  clouds: [['owner', 'people'], ['integrations.*.frd', 'frds']],
+  plays: [
+    ['owner', 'people'], ['clouds.*', 'clouds'], ['objections.*.proof', 'claims'],
+    ['proofPoints.*', 'claims'], ['tco', 'tco'], ['frds.*', 'frds'],
+  ],
+  claims: [['owner', 'people'], ['cloud', 'clouds'], ['sources.*', 'sources'], ['history.*.source', 'sources']],
+  sources: [['owner', 'people']],
+  tco: [['owner', 'people'], ['scenario.*.source', 'sources'], ['hdd.*.source', 'sources'], ['ssd.*.source', 'sources']],
+  triage: [['owner', 'people']],
+  frds: [['owner', 'people'], ['clouds.*', 'clouds'], ['decisions.*.by', 'people']],
+  people: [],
+};
+
+/** Every value at a path pattern, with its concrete path. */
+export function valuesAt(data: unknown, pattern: string): { path: FieldPath; value: unknown }[] {
+  let current: { path: FieldPath; value: unknown }[] = [{ path: [], value: data }];
+  for (const seg of pattern.split('.')) {
+    const next: typeof current = [];
+    for (const { path, value } of current) {
+      if (value === null || typeof value !== 'object') continue;
+      if (seg === '*') {
+        const items = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+        for (const [k, v] of items) next.push({ path: [...path, k], value: v });
+      } else if (seg in value) {
+        next.push({ path: [...path, seg], value: (value as Record<string, unknown>)[seg] });
+      }
+    }
+    current = next;
+  }
+  return current.filter((c) => c.value !== undefined);
+}
+
+function entriesOf(snapshot: KitSnapshot): [CollectionName, AnyEntry][] {
+  return (Object.keys(snapshot) as CollectionName[]).flatMap((c) =>
+    (snapshot[c] as AnyEntry[]).map((e) => [c, e] as [CollectionName, AnyEntry]),
+  );
+}
+
+/**
+ * `knownIds` may hold ids of files that failed validation: a reference to an entry that exists
+ * but is broken is reported once, on the broken file, not again as dangling on every referrer.
+ */
+export function checkReferences(
+  snapshot: KitSnapshot,
+  knownIds?: Map<CollectionName, Set<string>>,
+  invalid: [CollectionName, AnyEntry][] = [],
+): Finding[] {
+  const ids = new Map<CollectionName, Set<string>>();
+  for (const [c, e] of entriesOf(snapshot)) {
+    if (!ids.has(c)) ids.set(c, new Set());
+    ids.get(c)!.add(e.id);
+  }
+  for (const [c, set] of knownIds ?? []) {
+    if (!ids.has(c)) ids.set(c, new Set());
+    for (const id of set) ids.get(c)!.add(id);
+  }
+  const out: Finding[] = [];
+  for (const [collection, entry] of [...entriesOf(snapshot), ...invalid]) {
+    for (const [pattern, target] of REFERENCE_FIELDS[collection]) {
+      for (const { path, value } of valuesAt(entry.data, pattern)) {
+        if (typeof value !== 'string' || ids.get(target)?.has(value)) continue;
+        const known = [...(ids.get(target) ?? [])];
+        const near = closest(value, known);
+        out.push({
+          code: 'dangling-ref',
+          severity: 'error',
+          file: entry.file,
+          path,
+          message: `"${value}" is not an entry in ${target}`,
+          expected: `the id of an entry in src/content/${target}/`,
+          found: value,
+          hint: near
+            ? `Did you mean "${near}"? Otherwise add src/content/${target}/${value}.* or fix the id.`
+            : `Add src/content/${target}/${value}.* or use an existing id (${known.slice(0, 5).join(', ') || 'none yet'}).`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Two files that produce the same id in one collection (e.g. `a.yaml` and `a.yml`). */
+export function checkDuplicateIds(snapshot: KitSnapshot): Finding[] {
+  const out: Finding[] = [];
+  for (const collection of Object.keys(snapshot) as CollectionName[]) {
+    const seen = new Map<string, string>();
+    for (const e of snapshot[collection] as AnyEntry[]) {
+      const first = seen.get(e.id);
+      if (first === undefined) {
+        seen.set(e.id, e.file);
+        continue;
+      }
+      out.push({
+        code: 'duplicate-id',
+        severity: 'error',
+        file: e.file,
+        path: [],
+        message: `id "${e.id}" in ${collection} is already used by ${first}`,
+        expected: 'one file per id',
+        found: `${first} and ${e.file}`,
+        hint: 'Rename or delete one of the two files; ids come from the file path.',
+      });
+    }
+  }
+  return out;
+}
+
+/** The evidence rules: what makes a claim defensible. */
+export function checkClaimRules(snapshot: KitSnapshot): Finding[] {
+  const out: Finding[] = [];
+  for (const { file, data: c } of snapshot.claims) {
+    const firm = c.status === 'sourced' || c.status === 'measured';
+    if (!firm) continue;
+    if (c.metric.value === 'TBD') {
+      out.push({
+        code: 'claim-needs-value', severity: 'error', file, path: ['metric', 'value'],
+        message: `a ${c.status} claim cannot have the value TBD`,
+        expected: 'a number', found: 'TBD',
+        hint: 'Put the sourced number here, or set `status: tbd` (or provisional) until you have one.',
+      });
+    }
+    if (c.sources.length === 0) {
+      out.push({
+        code: 'claim-needs-source', severity: 'error', file, path: ['status'],
+        message: `a ${c.status} claim must cite at least one source`,
+        expected: 'sources: [<source id>, ...]', found: 'no sources',
+        hint: 'Add the source under src/content/sources/ and list its id in `sources`, or set `status: provisional`.',
+      });
+    }
+    if (c.asOf === undefined) {
+      out.push({
+        code: 'claim-needs-as-of', severity: 'error', file, path: ['status'],
+        message: `a ${c.status} claim must say when the figure was true`,
+        expected: 'asOf: YYYY-MM-DD', found: 'no asOf',
+        hint: "Add `asOf:` with the source document's date or the day of the measurement.",
+      });
+    }
+    if (c.status === 'measured' && c.repro === undefined) {
+      out.push({
+        code: 'claim-needs-repro', severity: 'error', file, path: ['status'],
+        message: 'a measured claim must carry its reproduction steps',
+        expected: 'repro: {environment, steps: [{run, note, expect}]}', found: 'no repro',
+        hint: 'Add `repro` with the environment and the commands someone else can rerun.',
+      });
+    }
+  }
+  return out;
+}
+
+/** Date fields that describe the past, per collection. */
+const PAST_DATES: Record<CollectionName, string[]> = {
+  clouds: ['reviewed'], plays: ['reviewed'], claims: ['reviewed', 'asOf', 'history.*.date'],
+  sources: ['reviewed', 'retrieved', 'published'], tco: ['reviewed'], triage: ['reviewed'],
+  frds: ['reviewed', 'decisions.*.date'], people: [],
+};
+
+/**
+ * `now` is YYYY-MM-DD; the clock is the caller's. `invalid` holds entries that failed their
+ * schema, checked from their raw data so one run still reports everything.
+ */
+export function checkFutureDates(snapshot: KitSnapshot, now: string, invalid: [CollectionName, AnyEntry][] = []): Finding[] {
+  const out: Finding[] = [];
+  for (const [collection, entry] of [...entriesOf(snapshot), ...invalid]) {
+    for (const pattern of PAST_DATES[collection]) {
+      for (const { path, value } of valuesAt(entry.data, pattern)) {
+        const date = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+        if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > now) {
+          out.push({
+            code: 'future-date', severity: 'error', file: entry.file, path,
+            message: `${path.join('.')} ${date} is after today (${now})`,
+            expected: `a date on or before ${now}`, found: date,
+            hint: 'Check the year and month; a date that has not happened yet cannot be a review or as-of date.',
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Claim links in Markdown prose: `[text](claim:azure/account-ingress)`. */
+export const CLAIM_LINK = /\]\(claim:([^)\s]+)\)/g;
+
+export function checkClaimLinks(snapshot: KitSnapshot): Finding[] {
+  const known = new Set(snapshot.claims.map((c) => c.id));
+  const out: Finding[] = [];
+  for (const [, entry] of entriesOf(snapshot)) {
+    if (!entry.body) continue;
+    const lines = entry.body.split('\n');
+    lines.forEach((text, i) => {
+      for (const m of text.matchAll(CLAIM_LINK)) {
+        const id = m[1]!;
+        if (known.has(id)) continue;
+        const near = closest(id, [...known]);
+        out.push({
+          code: 'unknown-claim-link', severity: 'error', file: entry.file, path: [],
+          pos: { line: (entry.bodyLine ?? 1) + i, column: (m.index ?? 0) + 9 },
+          message: `the prose links to claim "${id}", which does not exist`,
+          expected: 'the id of a claim, e.g. azure/account-ingress', found: id,
+          hint: near ? `Did you mean "${near}"?` : 'Check the id under src/content/claims/.',
+        });
+      }
+    });
+  }
+  return out;
+}
+
+/** Placeholders that `fieldkit new` writes (`TODO`) and an author has not replaced yet. */
+export function findPlaceholders(data: unknown, path: FieldPath = []): FieldPath[] {
+  if (typeof data === 'string') return data.includes('TODO') ? [path] : [];
+  if (Array.isArray(data)) return data.flatMap((v, i) => findPlaceholders(v, [...path, i]));
+  if (data && typeof data === 'object') {
+    return Object.entries(data).flatMap(([k, v]) => findPlaceholders(v, [...path, k]));
+  }
+  return [];
+}
+
+/** The nearest candidate by edit distance, if it is close enough to be a typo. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,55 @@
+/** A problem found in the content: everything an author needs to find and fix it. */
+export interface Problem {
+  code: ProblemCode;
+  severity: 'error' | 'warning';
+  /** Path relative to the project root, forward slashes. */
+  file: string;
+  /** 1-based line and column of the offending key or value. */
+  line: number;
+  column: number;
+  /** Field path inside the entry, e.g. `metric.value`; empty for whole-file problems. */
+  field: string;
+  /** What is wrong, in one sentence. */
+  message: string;
+  expected?: string;
+  found?: string;
+  /** How to fix it. */
+  hint: string;
+}
+
+/** The catalog: every code with its one-line meaning. docs/problems.md explains each. */
+export const PROBLEM_CODES = {
+  'yaml-syntax': 'The file is not valid YAML (or its frontmatter is not).',
+  'missing-frontmatter': 'A Markdown entry has no `---` frontmatter block.',
+  'unknown-key': 'A key the schema does not know, usually a typo.',
+  'missing-field': 'A required field is absent.',
+  'wrong-type': 'A value has the wrong type (text where a number is expected, ...).',
+  'bad-enum': 'A value outside the allowed list.',
+  'bad-date': 'Not a real calendar date in YYYY-MM-DD form.',
+  'bad-url': 'Not an absolute http(s) URL.',
+  'invalid-value': 'A value breaks a schema rule (too short, wrong pattern, out of range).',
+  'duplicate-id': 'Two files produce the same entry id.',
+  'dangling-ref': 'A reference names an entry that does not exist.',
+  'unknown-file': 'A file under src/content that belongs to no collection.',
+  'id-mismatch': 'A field that must agree with the file path does not.',
+  'claim-needs-value': 'A sourced or measured claim has TBD instead of a number.',
+  'claim-needs-source': 'A sourced or measured claim cites no source.',
+  'claim-needs-as-of': 'A sourced or measured claim has no asOf date.',
+  'claim-needs-repro': 'A measured claim has no repro steps.',
+  'future-date': 'A date (reviewed, asOf, retrieved, ...) is after today.',
+  'stale': 'The entry is past its review date.',
+  'unknown-claim-link': 'Prose links to a claim id that does not exist.',
+  'placeholder': 'A TODO placeholder left by `fieldkit new` is still there.',
+} as const;
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+  );
+}
+
+/** Exit code of `check`: 0 clean (warnings allowed), 1 content errors. */
+export function checkExitCode(problems: Problem[], strict: boolean): 0 | 1 {
+  return problems.some((p) => p.severity === 'error' || (strict && p.severity === 'warning')) ? 1 : 0;
+}

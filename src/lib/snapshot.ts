@@ -1,0 +1,55 @@
+/**
+ * The kit snapshot: validated content as plain data. Pages and the CLI consume only this.
+ */
+import type {
+  Claim, Cloud, CollectionName, Frd, Person, Play, Source, TcoScenario, Triage,
+} from '../schemas/index.ts';
+
+export interface Entry<T> {
+  id: string;
+  /** Path from the project root, e.g. `src/content/claims/azure/account-ingress.yaml`. */
+  file: string;
+  data: T;
+  /** Markdown body, for prose collections. */
+  body?: string;
+  /** 1-based line in `file` where the body starts. */
+  bodyLine?: number;
+}
+
+export interface KitSnapshot {
+  clouds: Entry<Cloud>[];
+  plays: Entry<Play>[];
+  claims: Entry<Claim>[];
+  sources: Entry<Source>[];
+  tco: Entry<TcoScenario>[];
+  triage: Entry<Triage>[];
+  frds: Entry<Frd>[];
+  people: Entry<Person>[];
+}
+
+export type AnyEntry = Entry<Record<string, unknown>>;
+
+export function emptySnapshot(): KitSnapshot {
+  return { clouds: [], plays: [], claims: [], sources: [], tco: [], triage: [], frds: [], people: [] };
+}
+
+/** Entries of one collection, sorted by id so output never depends on file-system order. */
+export function addEntry(snapshot: KitSnapshot, collection: CollectionName, entry: AnyEntry): void {
+  (snapshot[collection] as AnyEntry[]).push(entry);
+}
+
+export function sortSnapshot(snapshot: KitSnapshot): KitSnapshot {
+  for (const key of Object.keys(snapshot) as CollectionName[]) {
+    (snapshot[key] as AnyEntry[]).sort((a, b) => a.id.localeCompare(b.id));
+  }
+  return snapshot;
+}
+
+/** Lookup by collection and id. */
+export function indexSnapshot(snapshot: KitSnapshot): Map<string, AnyEntry> {
+  const map = new Map<string, AnyEntry>();
+  for (const key of Object.keys(snapshot) as CollectionName[]) {
+    for (const e of snapshot[key] as AnyEntry[]) map.set(`${key}:${e.id}`, e);
+  }
+  return map;
+}

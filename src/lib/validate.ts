@@ -1,0 +1,162 @@
+/**
+ * The whole check: parse every file, validate it against its collection's schema, build the kit
+ * snapshot, run the cross-entry rules, and turn every finding into a positioned problem.
+ * Pure: file texts in, snapshot and problems out. The CLI and the site build both call this.
+ */
+import {
+  COLLECTIONS, DATA_EXTENSIONS, PROSE_EXTENSIONS, plainContext, type CollectionName, type CollectionSpec,
+} from '../schemas/index.ts';
+import { checkFreshness } from './freshness.ts';
+import { entryId } from './ids.ts';
+import {
+  checkClaimLinks, checkClaimRules, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
+  type Finding,
+} from './integrity.ts';
+import { parseContentFile, type ParsedFile } from './parse.ts';
+import { sortProblems, type Problem } from './problems.ts';
+import { issueToFindings } from './schema-issues.ts';
+import { addEntry, emptySnapshot, sortSnapshot, type AnyEntry, type KitSnapshot } from './snapshot.ts';
+
+export interface ContentFile {
+  /** Path from the project root with forward slashes, e.g. `src/content/plays/x.md`. */
+  path: string;
+  text: string;
+}
+
+export interface ValidateOptions {
+  /** Content root relative to the project root. */
+  contentDir?: string;
+  /** Today, YYYY-MM-DD. */
+  now: string;
+}
+
+export interface ValidationResult {
+  snapshot: KitSnapshot;
+  problems: Problem[];
+  files: number;
+}
+
+const SCHEMAS = new Map(COLLECTIONS.map((c) => [c.name, c.schema(plainContext)]));
+
+export function collectionOf(path: string, contentDir: string): { spec: CollectionSpec; rel: string } | undefined {
+  const rel = path.slice(contentDir.length + 1);
+  const [dir] = rel.split('/');
+  const spec = COLLECTIONS.find((c) => c.dir === dir);
+  if (!spec) return undefined;
+  const ext = rel.slice(rel.lastIndexOf('.')).toLowerCase();
+  const allowed = spec.kind === 'data' ? DATA_EXTENSIONS : PROSE_EXTENSIONS;
+  if (!allowed.includes(ext)) return undefined;
+  return { spec, rel: rel.slice(dir!.length + 1) };
+}
+
+export function validateContent(files: ContentFile[], opts: ValidateOptions): ValidationResult {
+  const contentDir = opts.contentDir ?? 'src/content';
+  const snapshot = emptySnapshot();
+  const parsedByFile = new Map<string, ParsedFile>();
+  const findings: Finding[] = [];
+  const knownIds = new Map<CollectionName, Set<string>>();
+  const invalid: [CollectionName, AnyEntry][] = [];
+
+  for (const f of files) {
+    const hit = collectionOf(f.path, contentDir);
+    if (!hit) {
+      findings.push({
+        code: 'unknown-file', severity: 'error', file: f.path, path: [],
+        message: 'this file belongs to no collection and would be ignored',
+        expected: `a .yaml file in ${COLLECTIONS.filter((c) => c.kind === 'data').map((c) => c.dir).join('/, ')}/ or a .md file in ${COLLECTIONS.filter((c) => c.kind === 'prose').map((c) => c.dir).join('/, ')}/`,
+        found: f.path,
+        hint: 'Move it into the right folder, or give it the right extension (.yaml for data, .md for prose).',
+      });
+      continue;
+    }
+    const { spec, rel } = hit;
+    if (!knownIds.has(spec.name)) knownIds.set(spec.name, new Set());
+    knownIds.get(spec.name)!.add(entryId(rel));
+    const parsed = parseContentFile(f.text, spec.kind);
+    parsedByFile.set(f.path, parsed);
+    if (parsed.missingFrontmatter) {
+      findings.push({
+        code: 'missing-frontmatter', severity: 'error', file: f.path, path: [],
+        message: 'a Markdown entry must start with a YAML frontmatter block',
+        expected: 'a first line `---`, the fields, then `---`', found: 'no frontmatter',
+        hint: 'Run `./fieldkit new <collection> <id>` to see a valid skeleton.',
+      });
+      continue;
+    }
+    if (parsed.syntax.length) {
+      for (const s of parsed.syntax) {
+        findings.push({
+          code: 'yaml-syntax', severity: 'error', file: f.path, path: [], pos: s.pos,
+          message: `YAML syntax error: ${s.message}`,
+          expected: 'valid YAML', found: 'a syntax error',
+          hint: 'Check indentation (spaces, not tabs), a missing colon, or an unquoted value containing ": " or "#".',
+        });
+      }
+      continue;
+    }
+    const schema = SCHEMAS.get(spec.name)!;
+    const placeholders = findPlaceholders(parsed.data);
+    const placeholderKeys = new Set(placeholders.map((p) => p.join('.')));
+    for (const path of placeholders) {
+      findings.push({
+        code: 'placeholder', severity: 'error', file: f.path, path,
+        message: `${path.join('.')} still holds the placeholder TODO`,
+        expected: 'real content', found: 'TODO',
+        hint: 'Replace the TODO with the real value (see the field description in src/schemas/).',
+      });
+    }
+    const result = schema.safeParse(parsed.data ?? {}, { reportInput: true });
+    if (!result.success) {
+      if (parsed.data && typeof parsed.data === 'object') {
+        invalid.push([spec.name, { id: entryId(rel), file: f.path, data: parsed.data as Record<string, unknown> }]);
+      }
+      for (const issue of result.error.issues) {
+        for (const finding of issueToFindings(issue as never, f.path, schema)) {
+          if (!placeholderKeys.has(finding.path.join('.'))) findings.push(finding);
+        }
+      }
+      continue;
+    }
+    const entry = { id: entryId(rel), file: f.path, data: result.data as Record<string, unknown>, body: parsed.body, bodyLine: parsed.bodyLine };
+    if (spec.name === 'claims') {
+      const folder = entry.id.split('/')[0];
+      if (entry.id.includes('/') && folder !== entry.data.cloud) {
+        findings.push({
+          code: 'id-mismatch', severity: 'error', file: f.path, path: ['cloud'],
+          message: `the claim sits in claims/${folder}/ but says cloud: ${String(entry.data.cloud)}`,
+          expected: `cloud: ${folder}`, found: String(entry.data.cloud),
+          hint: `Move the file to src/content/claims/${String(entry.data.cloud)}/ or fix \`cloud\`.`,
+        });
+      }
+    }
+    if (spec.name === 'frds' && entry.id !== String(entry.data.name).toLowerCase()) {
+      findings.push({
+        code: 'id-mismatch', severity: 'error', file: f.path, path: ['name'],
+        message: `the FRD name ${String(entry.data.name)} does not match the file name`,
+        expected: `src/content/frds/${String(entry.data.name).toLowerCase()}.md`, found: f.path,
+        hint: 'Rename the file to the lower-cased FRD name, or fix `name`.',
+      });
+    }
+    addEntry(snapshot, spec.name, entry);
+  }
+
+  sortSnapshot(snapshot);
+  findings.push(
+    ...checkDuplicateIds(snapshot),
+    ...checkReferences(snapshot, knownIds, invalid),
+    ...checkClaimRules(snapshot),
+    ...checkFutureDates(snapshot, opts.now, invalid),
+    ...checkClaimLinks(snapshot),
+    ...checkFreshness(snapshot, opts.now),
+  );
+
+  const problems = findings.map((fd): Problem => {
+    const parsed = parsedByFile.get(fd.file);
+    const pos = fd.pos ?? parsed?.locate(fd.path, { key: fd.atKey }) ?? { line: 1, column: 1 };
+    return {
+      code: fd.code, severity: fd.severity, file: fd.file, line: pos.line, column: pos.column,
+      field: fd.path.join('.'), message: fd.message, expected: fd.expected, found: fd.found, hint: fd.hint,
+    };
+  });
+  return { snapshot, problems: sortProblems(problems), files: files.length };
+}
