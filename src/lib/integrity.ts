@@ -26,7 +26,7 @@ export interface Finding {
 
 /** Reference fields per collection, as path patterns (`*` = every array item or map value). */
 export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: CollectionName][]> = {
-  clouds: [['owner', 'people'], ['integrations.*.frd', 'frds']],
+  clouds: [['owner', 'people'], ['integrations.*.frd', 'frds'], ['dagger.anecdote.source', 'sources']],
   plays: [
     ['owner', 'people'], ['clouds.*', 'clouds'], ['objections.*.proof', 'claims'],
     ['proofPoints.*', 'claims'], ['tco', 'tco'], ['frds.*', 'frds'],

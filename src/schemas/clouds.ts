@@ -53,6 +53,26 @@ export const cloudSchema = (ctx: SchemaContext) =>
     pricingPosture: text().optional(),
     /** Lighthouse targets, anonymized profiles only. Internal even in partner builds. */
     lighthouseTargets: z.array(z.strictObject({ profile: text(), why: text() })).default([]),
+    /**
+     * The dagger page: "where the cloud's storage breaks, and where we plug in". The three gaps
+     * come from this cloud's claims with `dagger.rank`; this block holds the words around them.
+     */
+    dagger: z
+      .strictObject({
+        /** Slide title. */
+        title: text(),
+        /** The workload framing: which workloads, at what scale. */
+        framing: text(),
+        /** The anonymized customer anecdote. Internal only; never a real customer name. */
+        anecdote: z.strictObject({ text: text(), source: ctx.ref('sources').optional() }).optional(),
+        /** Our fit: how we close the gaps, with measured deltas as claim links or TBD. */
+        fit: text(),
+        /** The no-regrets ask of the cloud (co-sell, joint lighthouse criteria, minimal integration). */
+        ask: z.array(text()).min(1),
+        /** The measurement rubric that makes the page replicable on another cloud. */
+        rubric: z.array(text()).min(1),
+      })
+      .optional(),
     /** "Why we win" questions and answers. */
     faq: z.array(z.strictObject({ q: text(), a: text() })).default([]),
   });
