@@ -1,0 +1,99 @@
+/**
+ * `build`: validate, render pages into a staging folder, index them with Pagefind, then swap the
+ * finished site into dist/. A failed build leaves the previous dist/ untouched: never a half-built site.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkExitCode } from '#lib/problems.ts';
+import { formatText } from '#lib/report.ts';
+import { today, validateTree } from './io/content-fs.ts';
+import { capture, dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
+
+export interface BuildOptions {
+  root: string;
+  now: string;
+  /** Where the finished site goes (default <root>/dist). */
+  outDir?: string;
+  /** Print Astro's own output (for debugging). */
+  verbose?: boolean;
+}
+
+export interface BuildResult {
+  code: number;
+  phases: Phase[];
+  outDir: string;
+  pages: number;
+}
+
+export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  const phases: Phase[] = [];
+  const outDir = opts.outDir ?? join(opts.root, 'dist');
+  const work = join(opts.root, '.fieldkit');
+  const stage = join(work, 'stage');
+
+  const { problems, files } = await phase(phases, 'validate', () => validateTree(opts.root, opts.now));
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  if (checkExitCode(problems, false) !== 0) {
+    process.stderr.write(formatText(problems, files));
+    process.stderr.write(`build: stopped before rendering; ${relative(process.cwd(), outDir) || outDir} was left as it was.\n`);
+    return { code: EXIT.problems, phases, outDir, pages: 0 };
+  }
+  if (warnings) process.stderr.write(formatText(problems, files));
+
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const astro = join(opts.root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const env = { ...process.env, FIELDKIT_PRECHECKED: '1', FIELDKIT_NOW: opts.now, ASTRO_TELEMETRY_DISABLED: '1' };
+  const pages = await phase(phases, 'pages', async () => {
+    const r = await capture(process.execPath, [astro, 'build', '--outDir', stage, '--silent'], { cwd: opts.root, env });
+    if (opts.verbose) process.stderr.write(r.stdout + r.stderr);
+    if (r.code !== 0) {
+      rmSync(stage, { recursive: true, force: true });
+      throw new InternalError(`astro build failed (exit ${r.code}); dist/ was left as it was.\n${r.stdout}${r.stderr}`);
+    }
+    return countHtml(stage);
+  });
+
+  await phase(phases, 'search index', async () => {
+    const pagefind = await import('pagefind');
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new InternalError(`pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: stage });
+    if (added.errors.length) throw new InternalError(`pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(stage, 'pagefind') });
+    if (written.errors.length) throw new InternalError(`pagefind: ${written.errors.join('; ')}`);
+    await pagefind.close();
+  });
+
+  await phase(phases, 'publish', () => {
+    const old = join(work, 'previous');
+    rmSync(old, { recursive: true, force: true });
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(stage, outDir);
+    rmSync(old, { recursive: true, force: true });
+  });
+  return { code: EXIT.ok, phases, outDir, pages };
+}
+
+function countHtml(dir: string): number {
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+}
+
+export async function buildCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['now'], booleans: ['verbose'] });
+  if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
+  const t0 = performance.now();
+  const r = await buildSite({
+    root: PROJECT_ROOT,
+    now: dateFlag(args.flags.get('now')) ?? today(),
+    verbose: args.flags.has('verbose'),
+  });
+  if (r.code !== EXIT.ok) return r.code;
+  const total = ((performance.now() - t0) / 1000).toFixed(1);
+  process.stderr.write(
+    `\nbuilt ${r.pages} pages into ${relative(process.cwd(), r.outDir) || r.outDir}/ in ${total} s ` +
+      `(${r.phases.map((p) => `${p.name} ${(p.ms / 1000).toFixed(1)} s`).join(', ')})\n` +
+      `look at it: ./fieldkit preview  (serves it on http://127.0.0.1:4321/)\n`,
+  );
+  return EXIT.ok;
+}

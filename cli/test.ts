@@ -1,0 +1,62 @@
+/**
+ * `test`: the whole suite, in the order a fresh machine needs it: unit and CLI tests, a real
+ * build, then browser tests in Chromium over the built site. Ends with `N passed, N failed`.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite } from './build.ts';
+import { ensureChromium, CHROMIUM_ENV } from './chromium.ts';
+import { today } from './io/content-fs.ts';
+import { EXIT, parseArgs, PROJECT_ROOT, run, UsageError } from './util.ts';
+
+interface Tally { passed: number; failed: number; skipped: number }
+
+async function vitest(project: string, outFile: string, extraEnv: Record<string, string> = {}): Promise<Tally> {
+  rmSync(outFile, { force: true });
+  const bin = join(PROJECT_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const code = await run(process.execPath, [bin, 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${outFile}`], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...extraEnv },
+  });
+  if (!existsSync(outFile)) return { passed: 0, failed: 1, skipped: 0 };
+  const r = JSON.parse(readFileSync(outFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string }[] };
+  // A file that failed to load counts as a failure even though it ran no test.
+  const brokenFiles = r.testResults.filter((t) => t.status === 'failed').length;
+  const failed = r.numFailedTests || (code !== 0 ? Math.max(1, brokenFiles) : 0);
+  return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
+}
+
+export async function testCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: [], booleans: ['no-browser'] });
+  if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
+  const work = join(PROJECT_ROOT, '.fieldkit');
+  mkdirSync(work, { recursive: true });
+  const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const add = (t: Tally) => { total.passed += t.passed; total.failed += t.failed; total.skipped += t.skipped; };
+
+  process.stderr.write('▸ unit and CLI tests\n');
+  add(await vitest('unit', join(work, 'vitest-unit.json')));
+
+  process.stderr.write('▸ build\n');
+  const build = await buildSite({ root: PROJECT_ROOT, now: today() }).catch((e: Error) => {
+    process.stderr.write(`build failed: ${e.message}\n`);
+    return { code: EXIT.internal };
+  });
+  add(build.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+
+  if (args.flags.has('no-browser')) {
+    process.stderr.write('browser tests skipped (--no-browser)\n');
+  } else if (build.code === EXIT.ok) {
+    const chromium = await ensureChromium({ install: true });
+    if (!chromium.path) {
+      process.stderr.write(`${chromium.message}\n`);
+      add({ passed: 0, failed: 1, skipped: 0 });
+    } else {
+      process.stderr.write('▸ browser tests (Chromium)\n');
+      add(await vitest('browser', join(work, 'vitest-browser.json'), { [CHROMIUM_ENV]: chromium.path }));
+    }
+  }
+  const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
+  process.stdout.write(`\n${total.passed} passed, ${total.failed} failed${skipped}\n`);
+  return total.failed === 0 ? EXIT.ok : EXIT.problems;
+}

@@ -1,0 +1,34 @@
+/**
+ * The astro:content adapter: the validated collections as the same kit snapshot the CLI builds,
+ * plus each prose entry's rendered HTML. Pages read this; components never call getCollection.
+ */
+import { getCollection } from 'astro:content';
+import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { emptySnapshot, sortSnapshot, type AnyEntry, type KitSnapshot } from '../lib/snapshot.ts';
+
+export interface Kit {
+  snapshot: KitSnapshot;
+  /** Rendered HTML of a prose entry's body, keyed `collection:id`. */
+  html: Map<string, string>;
+  /** Build date, YYYY-MM-DD (FIELDKIT_NOW overrides, for reproducible builds). */
+  now: string;
+}
+
+let cached: Promise<Kit> | undefined;
+
+export function loadKit(): Promise<Kit> {
+  cached ??= (async () => {
+    const snapshot = emptySnapshot();
+    const html = new Map<string, string>();
+    for (const spec of COLLECTIONS) {
+      const entries = await getCollection(spec.name as CollectionName);
+      for (const e of entries) {
+        const entry: AnyEntry = { id: e.id, file: e.filePath ?? '', data: e.data as Record<string, unknown>, body: e.body };
+        (snapshot[spec.name] as AnyEntry[]).push(entry);
+        if (e.rendered?.html !== undefined) html.set(`${spec.name}:${e.id}`, e.rendered.html);
+      }
+    }
+    return { snapshot: sortSnapshot(snapshot), html, now: process.env.FIELDKIT_NOW ?? new Date().toISOString().slice(0, 10) };
+  })();
+  return cached;
+}

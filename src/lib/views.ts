@@ -1,0 +1,111 @@
+/**
+ * View data computed once from the snapshot: what pages render. Pure: no Astro, no clock.
+ */
+import type { Claim } from '../schemas/index.ts';
+import { freshnessOf } from './freshness.ts';
+import type { Entry, KitSnapshot } from './snapshot.ts';
+
+export type ClaimBadge = 'sourced' | 'measured' | 'provisional' | 'tbd' | 'stale';
+
+export const BADGE_LABEL: Record<ClaimBadge, string> = {
+  sourced: 'Sourced', measured: 'Measured', provisional: 'Provisional', tbd: 'TBD', stale: 'Stale',
+};
+
+/** A value as people read it: thousands separators, TBD kept as TBD (never blank, never zero). */
+export function formatValue(value: number | 'TBD', unit?: string): string {
+  if (value === 'TBD') return 'TBD';
+  const n = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return unit ? `${n} ${unit}` : n;
+}
+
+export interface ClaimView {
+  id: string;
+  url: string;
+  statement: string;
+  value: string;
+  isTbd: boolean;
+  status: Claim['status'];
+  /** The badge shown: `stale` overrides the status once the review date has passed. */
+  badge: ClaimBadge;
+  asOf?: string;
+  due: string;
+  sources: { id: string; title: string; url: string }[];
+}
+
+export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: string): ClaimView {
+  const c = entry.data;
+  const f = freshnessOf(c, now);
+  const sources = c.sources.map((sid) => {
+    const s = snapshot.sources.find((x) => x.id === sid);
+    return { id: sid, title: s?.data.title ?? sid, url: `/sources/${sid}/` };
+  });
+  return {
+    id: entry.id,
+    url: claimUrl(entry.id),
+    statement: c.statement,
+    value: formatValue(c.metric.value, c.metric.unit),
+    isTbd: c.metric.value === 'TBD',
+    status: c.status,
+    badge: f.stale ? 'stale' : c.status,
+    asOf: c.asOf,
+    due: f.due,
+    sources,
+  };
+}
+
+export const claimUrl = (id: string) => `/claims/${id}/`;
+
+/** Claim health for the dashboard: counts per badge. */
+export function claimHealth(snapshot: KitSnapshot, now: string): Record<ClaimBadge, number> {
+  const counts: Record<ClaimBadge, number> = { sourced: 0, measured: 0, provisional: 0, tbd: 0, stale: 0 };
+  for (const c of snapshot.claims) {
+    counts[c.data.status]++;
+    if (freshnessOf(c.data, now).stale) counts.stale++;
+  }
+  return counts;
+}
+
+/** Where a claim is used: plays (proof points or objections) and clouds (prose links, dagger). */
+export function claimUsage(snapshot: KitSnapshot, claimId: string): { plays: string[]; clouds: string[] } {
+  const plays = snapshot.plays
+    .filter((p) => p.data.proofPoints.includes(claimId) || p.data.objections.some((o) => o.proof === claimId) || p.body?.includes(`](claim:${claimId})`))
+    .map((p) => p.id);
+  const claim = snapshot.claims.find((c) => c.id === claimId);
+  const clouds = snapshot.clouds
+    .filter((c) => c.body?.includes(`](claim:${claimId})`) || (claim?.data.dagger && claim.data.cloud === c.id))
+    .map((c) => c.id);
+  return { plays, clouds };
+}
+
+/** The dagger gaps of a cloud, ranked. */
+export function daggerClaims(snapshot: KitSnapshot, cloudId: string): Entry<Claim>[] {
+  return snapshot.claims
+    .filter((c) => c.data.cloud === cloudId && c.data.dagger)
+    .sort((a, b) => a.data.dagger!.rank - b.data.dagger!.rank);
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export { escapeHtml };
+
+/**
+ * Replaces Markdown claim links (`[text](claim:id)`, rendered as `<a href="claim:id">`) with the
+ * claim's value, status badge and a footnote link to the claim page. Prose never retypes a number.
+ */
+export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: string): string {
+  return html.replace(/<a href="claim:([^"]+)">([\s\S]*?)<\/a>/g, (_m, id: string, text: string) => {
+    const entry = snapshot.claims.find((c) => c.id === id);
+    if (!entry) return `<span class="claim-ref claim-ref--missing">${text} (unknown claim ${escapeHtml(id)})</span>`;
+    const v = claimView(entry, snapshot, now);
+    return `<span class="claim-ref">${text} <a class="claim-ref__value" href="${v.url}"><strong>${escapeHtml(v.value)}</strong> <span class="badge badge--${v.badge}">${BADGE_LABEL[v.badge]}</span>${v.asOf ? ` <span class="claim-ref__asof">as of ${v.asOf}</span>` : ''}</a></span>`;
+  });
+}
+
+/** Display name of a person id (owners), falling back to the id. */
+export function personName(snapshot: KitSnapshot, id: string): string {
+  return snapshot.people.find((p) => p.id === id)?.data.name ?? id;
+}
+
+export function cloudName(snapshot: KitSnapshot, id: string): string {
+  return snapshot.clouds.find((c) => c.id === id)?.data.short ?? id;
+}
