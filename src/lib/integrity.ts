@@ -209,8 +209,8 @@ export function checkFutureDates(snapshot: KitSnapshot, now: string, invalid: [C
 /** Claim links in Markdown prose: `[text](claim:azure/account-ingress)`. */
 export const CLAIM_LINK = /\]\(claim:([^)\s]+)\)/g;
 
-export function checkClaimLinks(snapshot: KitSnapshot): Finding[] {
-  const known = new Set(snapshot.claims.map((c) => c.id));
+export function checkClaimLinks(snapshot: KitSnapshot, knownClaimIds?: Set<string>): Finding[] {
+  const known = new Set([...snapshot.claims.map((c) => c.id), ...(knownClaimIds ?? [])]);
   const out: Finding[] = [];
   for (const [, entry] of entriesOf(snapshot)) {
     if (!entry.body) continue;

@@ -52,16 +52,31 @@ function parseYaml(text: string, lineOffset: number): ParsedFile {
     const p = lc.linePos(offset);
     return { line: p.line + lineOffset, column: p.col };
   };
-  const syntax = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0] ?? e.message,
-    pos: at(e.pos[0]),
-  }));
+  const syntax = doc.errors.map((e) => {
+    const message = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
+    // The parser notices an unclosed quote only at the end of the file: point at the opening quote.
+    const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(message)?.[1] : undefined;
+    const opened = quote ? unclosedQuote(text, quote) : undefined;
+    return { message, pos: opened !== undefined ? at(opened) : at(e.pos[0]) };
+  });
   const data = syntax.length ? undefined : doc.toJS({ maxAliasCount: 100 });
   return {
     data,
     syntax,
     locate: (path, opts) => locateIn(doc, path, opts?.key ?? false, at),
   };
+}
+
+/** Offset of the first quote that opens a scalar and is never closed on its line. */
+function unclosedQuote(text: string, quote: string): number | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const body = line.replace(/\s#.*$/, '');
+    const count = quote === '"' ? (body.replace(/\\./g, '').match(/"/g) ?? []).length : (body.replace(/''/g, '').match(/'/g) ?? []).length;
+    if (count % 2 === 1) return offset + line.indexOf(quote);
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 function locateIn(

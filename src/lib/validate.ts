@@ -49,6 +49,19 @@ export function collectionOf(path: string, contentDir: string): { spec: Collecti
   return { spec, rel: rel.slice(dir!.length + 1) };
 }
 
+/**
+ * A misspelt required key shows up twice (unknown `servce`, missing `service`): keep the unknown
+ * key, whose hint already names the right spelling, and drop the missing field it explains.
+ */
+function withoutMisspeltRequired(findings: Finding[]): Finding[] {
+  const suggested = new Set(
+    findings
+      .filter((f) => f.code === 'unknown-key' && f.hint.startsWith('Did you mean'))
+      .map((f) => [...f.path.slice(0, -1), /"([^"]+)"/.exec(f.hint)![1]].join('.')),
+  );
+  return findings.filter((f) => !(f.code === 'missing-field' && suggested.has(f.expected!.split(':')[0]!)));
+}
+
 export function validateContent(files: ContentFile[], opts: ValidateOptions): ValidationResult {
   const contentDir = opts.contentDir ?? 'src/content';
   const snapshot = emptySnapshot();
@@ -110,11 +123,10 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
       if (parsed.data && typeof parsed.data === 'object') {
         invalid.push([spec.name, { id: entryId(rel), file: f.path, data: parsed.data as Record<string, unknown> }]);
       }
-      for (const issue of result.error.issues) {
-        for (const finding of issueToFindings(issue as never, f.path, schema)) {
-          if (!placeholderKeys.has(finding.path.join('.'))) findings.push(finding);
-        }
-      }
+      const schemaFindings = result.error.issues
+        .flatMap((issue) => issueToFindings(issue as never, f.path, schema))
+        .filter((fd) => !placeholderKeys.has(fd.path.join('.')));
+      findings.push(...withoutMisspeltRequired(schemaFindings));
       continue;
     }
     const entry = { id: entryId(rel), file: f.path, data: result.data as Record<string, unknown>, body: parsed.body, bodyLine: parsed.bodyLine };
@@ -146,7 +158,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkReferences(snapshot, knownIds, invalid),
     ...checkClaimRules(snapshot),
     ...checkFutureDates(snapshot, opts.now, invalid),
-    ...checkClaimLinks(snapshot),
+    ...checkClaimLinks(snapshot, knownIds.get('claims')),
     ...checkFreshness(snapshot, opts.now),
   );
 

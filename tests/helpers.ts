@@ -1,0 +1,114 @@
+/** Test helpers: temporary content trees and running the real CLI. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A minimal valid kit: one person, source, cloud, claim and play. Cases override files. */
+export const BASE_TREE: Record<string, string> = {
+  'src/content/people/lead.yaml': 'name: Strategy lead\nrole: Owns the kit\n',
+  'src/content/sources/doc.yaml': [
+    'owner: lead',
+    'reviewed: 2026-11-01',
+    'title: Scale targets',
+    'publisher: Example vendor',
+    'url: https://example.com/limits',
+    'kind: vendor-doc',
+    'retrieved: 2026-11-01',
+    '',
+  ].join('\n'),
+  'src/content/clouds/azure.md': [
+    '---',
+    'owner: lead',
+    'reviewed: 2026-11-01',
+    'name: Example cloud',
+    'short: Example',
+    'summary: An example cloud for tests.',
+    '---',
+    'The ingress limit is [limited](claim:azure/ingress).',
+    '',
+  ].join('\n'),
+  'src/content/claims/azure/ingress.yaml': [
+    'owner: lead',
+    'reviewed: 2026-11-01',
+    'cloud: azure',
+    'service: Example storage',
+    'category: throughput',
+    'statement: An account takes at most 60 Gbps of ingress.',
+    'metric:',
+    '  name: Max ingress per account',
+    '  value: 60',
+    '  unit: Gbps',
+    '  better: higher',
+    'status: sourced',
+    'sources: [doc]',
+    'asOf: 2025-10-31',
+    '',
+  ].join('\n'),
+  'src/content/plays/checkpoint.md': [
+    '---',
+    'owner: lead',
+    'reviewed: 2026-11-01',
+    'title: Checkpoint storms',
+    'summary: Win checkpoint-heavy training.',
+    'clouds: [azure]',
+    'trigger: The customer trains large models.',
+    'discovery: [How often do you checkpoint?]',
+    'proofPoints: [azure/ingress]',
+    'status: draft',
+    '---',
+    'Talk track.',
+    '',
+  ].join('\n'),
+};
+
+/** Writes BASE_TREE plus `overrides` (a null value deletes a base file) into a new temp dir. */
+export function makeTree(overrides: Record<string, string | null> = {}, base = BASE_TREE): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldkit-test-'));
+  const files = { ...base, ...overrides };
+  for (const [path, text] of Object.entries(files)) {
+    if (text === null) continue;
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `fieldkit <args>` with this Node (the launcher's set-up is tested separately). */
+export function fieldkit(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, ['--no-warnings', join(ROOT, 'cli', 'main.ts'), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, FIELDKIT_ROOT: ROOT, ...opts.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `check --format json` over a tree, parsed. */
+export function checkJson(dir: string, extra: string[] = []) {
+  const r = fieldkit(['check', '--root', dir, '--format', 'json', '--now', '2026-11-26', ...extra]);
+  return { ...r, json: JSON.parse(r.stdout) as { summary: { files: number; errors: number; warnings: number }; problems: Problem[] } };
+}
+
+export interface Problem {
+  code: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+  expected?: string;
+  found?: string;
+  hint: string;
+}
