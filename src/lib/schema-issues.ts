@@ -134,7 +134,7 @@ export function issueToFindings(issue: Issue, file: string, schema: z.ZodType): 
     case 'too_big': {
       return [{
         ...base, code: 'invalid-value', path,
-        message: `${field || 'the entry'} is ${issue.code === 'too_small' ? 'too small or too short' : 'too big or too long'}`,
+        message: `${field || 'the entry'} ${sizeProblem(issue.code, issue.origin)}`,
         expected: issue.message, found: describe(issue.input),
         hint: issue.origin === 'array' ? `Give ${issue.message}.` : `Use a value that fits: ${issue.message}.`,
       }];
@@ -152,4 +152,11 @@ export function issueToFindings(issue: Issue, file: string, schema: z.ZodType): 
 
 function article(t: string): string {
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+function sizeProblem(code: 'too_small' | 'too_big', origin: string): string {
+  const small = code === 'too_small';
+  if (origin === 'array' || origin === 'set') return small ? 'has too few items' : 'has too many items';
+  if (origin === 'string') return small ? 'is too short' : 'is too long';
+  return small ? 'is below the minimum' : 'is above the maximum';
 }

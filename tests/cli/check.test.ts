@@ -68,7 +68,7 @@ const cases: Case[] = [
   {
     name: 'empty list where one item is required',
     files: { 'src/content/plays/checkpoint.md': BASE_TREE['src/content/plays/checkpoint.md']!.replace('clouds: [azure]', 'clouds: []') },
-    expect: { file: 'src/content/plays/checkpoint.md', line: 6, column: 9, code: 'invalid-value', field: 'clouds', message: 'clouds is too small or too short' },
+    expect: { file: 'src/content/plays/checkpoint.md', line: 6, column: 9, code: 'invalid-value', field: 'clouds', message: 'clouds has too few items' },
   },
   {
     name: 'two files with the same id',
