@@ -31,6 +31,26 @@ const COMMANDS: Record<string, Command> = {
     usage: 'export [--now YYYY-MM-DD] [--root DIR]',
     run: async (argv) => (await import('./check.ts')).exportCommand(argv),
   },
+  diff: {
+    summary: 'show which claims, numbers and entries changed against a git ref, and what they touch',
+    usage: 'diff --base <git ref> [--format markdown|json|text] [--now YYYY-MM-DD]',
+    run: async (argv) => (await import('./diff.ts')).diffCommand(argv),
+  },
+  new: {
+    summary: 'write a valid skeleton entry with TODO placeholders that check reports until filled',
+    usage: 'new <collection> <id>',
+    run: async (argv) => (await import('./new.ts')).newCommand(argv),
+  },
+  pdf: {
+    summary: 'render printable kit PDFs from the built site with Chromium into dist/kits/',
+    usage: 'pdf [cloud…]',
+    run: async (argv) => (await import('./pdf.ts')).pdfCommand(argv),
+  },
+  bench: {
+    summary: 'time check and build on synthetic kits of N entries against a bare Astro floor',
+    usage: 'bench [N…]',
+    run: async (argv) => (await import('./bench.ts')).benchCommand(argv),
+  },
   preview: {
     summary: 'serve dist/ on http://127.0.0.1:4321',
     usage: 'preview [--port N]',
