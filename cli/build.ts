@@ -2,7 +2,7 @@
  * `build`: validate, render pages into a staging folder, index them with Pagefind, then swap the
  * finished site into dist/. A failed build leaves the previous dist/ untouched: never a half-built site.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkExitCode } from '#lib/problems.ts';
 import { formatText } from '#lib/report.ts';
@@ -25,7 +25,58 @@ export interface BuildResult {
   pages: number;
 }
 
+/**
+ * One build at a time per project: Astro's cache (.astro/) and dist/ are shared. A lock folder
+ * holds the owner's pid; a lock whose process is gone is taken over.
+ */
+async function withBuildLock<T>(work: string, fn: () => Promise<T>): Promise<T> {
+  const lock = join(work, 'build.lock');
+  mkdirSync(work, { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const pid = Number(readFileSafe(join(lock, 'pid')));
+      if (!pid || !alive(pid)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (waited === 0) process.stderr.write(`waiting for another build (pid ${pid}) to finish…\n`);
+      if (waited > 15 * 60_000) throw new InternalError(`another build (pid ${pid}) holds ${lock}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  return withBuildLock(join(opts.root, '.fieldkit'), () => buildUnlocked(opts));
+}
+
+async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
   const phases: Phase[] = [];
   const outDir = opts.outDir ?? join(opts.root, 'dist');
   const work = join(opts.root, '.fieldkit');
