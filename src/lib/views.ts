@@ -109,3 +109,8 @@ export function personName(snapshot: KitSnapshot, id: string): string {
 export function cloudName(snapshot: KitSnapshot, id: string): string {
   return snapshot.clouds.find((c) => c.id === id)?.data.short ?? id;
 }
+
+/** "1 play", "3 plays". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
