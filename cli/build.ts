@@ -4,14 +4,21 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { applyAudience } from '#lib/audience.ts';
+import { leakNeedles } from '#lib/leaks.ts';
 import { checkExitCode } from '#lib/problems.ts';
+import type { Audience } from '#schemas/common.ts';
+import { readTerms, scanForLeaks } from './leaks.ts';
 import { formatText } from '#lib/report.ts';
 import { today, validateTree } from './io/content-fs.ts';
-import { capture, dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
+import { audienceFlag, capture, dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
 
 export interface BuildOptions {
   root: string;
   now: string;
+  /** The edition: entries stricter than it are left out (default internal). */
+  audience?: Audience;
   /** Where the finished site goes (default <root>/dist). */
   outDir?: string;
   /** Print Astro's own output (for debugging). */
@@ -82,7 +89,8 @@ async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
   const work = join(opts.root, '.fieldkit');
   const stage = join(work, 'stage');
 
-  const { problems, files } = await phase(phases, 'validate', () => validateTree(opts.root, opts.now));
+  const audience = opts.audience ?? 'internal';
+  const { problems, files, snapshot } = await phase(phases, 'validate', () => validateTree(opts.root, opts.now, audience));
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   if (checkExitCode(problems, false) !== 0) {
     process.stderr.write(formatText(problems, files));
@@ -94,7 +102,10 @@ async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const astro = join(opts.root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const env = { ...process.env, FIELDKIT_PRECHECKED: '1', FIELDKIT_NOW: opts.now, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env, FIELDKIT_PRECHECKED: '1', FIELDKIT_NOW: opts.now, FIELDKIT_AUDIENCE: audience,
+    FIELDKIT_COMMIT: process.env.FIELDKIT_COMMIT ?? gitCommit(opts.root), ASTRO_TELEMETRY_DISABLED: '1',
+  };
   const pages = await phase(phases, 'pages', async () => {
     const r = await capture(process.execPath, [astro, 'build', '--outDir', stage, '--silent'], { cwd: opts.root, env });
     if (opts.verbose) process.stderr.write(r.stdout + r.stderr);
@@ -116,6 +127,21 @@ async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
     await pagefind.close();
   });
 
+  const leaks = await phase(phases, 'leak test', () => {
+    const needles = leakNeedles(applyAudience(snapshot, audience).withheld);
+    return scanForLeaks(stage, readTerms(opts.root), needles);
+  });
+  if (leaks.leaks.length) {
+    // Kept out of dist/ for inspection only; the next build replaces it.
+    const rejected = join(work, 'rejected');
+    rmSync(rejected, { recursive: true, force: true });
+    renameSync(stage, rejected);
+    for (const l of leaks.leaks) process.stderr.write(`leak: ${l.file}: ${l.what}\n`);
+    process.stderr.write(`build: the ${audience} edition leaks ${leaks.leaks.length} time(s) (above); nothing was published, dist/ was left as it was (the rejected build is in ${relative(process.cwd(), rejected)}/ for inspection).\n`);
+    return { code: EXIT.problems, phases, outDir, pages: 0 };
+  }
+  process.stderr.write(`  scanned ${leaks.files} files for confidential terms and left-out entries: clean\n`);
+
   await phase(phases, 'publish', () => {
     const old = join(work, 'previous');
     rmSync(old, { recursive: true, force: true });
@@ -126,18 +152,26 @@ async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
   return { code: EXIT.ok, phases, outDir, pages };
 }
 
+function gitCommit(root: string): string {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) return 'uncommitted';
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src/content'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  return `${r.stdout.trim()}${dirty ? '+local changes' : ''}`;
+}
+
 function countHtml(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
 }
 
 export async function buildCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['now'], booleans: ['verbose'] });
+  const args = parseArgs(argv, { values: ['now', 'audience'], booleans: ['verbose', 'pdf'] });
   if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
   const t0 = performance.now();
   const r = await buildSite({
     root: PROJECT_ROOT,
     now: dateFlag(args.flags.get('now')) ?? today(),
     verbose: args.flags.has('verbose'),
+    audience: audienceFlag(args.flags.get('audience')),
   });
   if (r.code !== EXIT.ok) return r.code;
   const total = ((performance.now() - t0) / 1000).toFixed(1);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { checkExitCode } from '#lib/problems.ts';
 import { formatReport, formatText } from '#lib/report.ts';
 import { CONTENT_DIR, today, validateTree } from './io/content-fs.ts';
-import { dateFlag, EXIT, oneOf, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
+import { audienceFlag, dateFlag, EXIT, oneOf, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
 
 function rootFlag(value: string | true | undefined): string {
   const root = resolve(String(value ?? PROJECT_ROOT));
@@ -13,12 +13,12 @@ function rootFlag(value: string | true | undefined): string {
 }
 
 export async function checkCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'now', 'root'], booleans: ['strict'] });
+  const args = parseArgs(argv, { values: ['format', 'now', 'root', 'audience'], booleans: ['strict'] });
   if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
   const format = oneOf('format', args.flags.get('format'), ['text', 'github', 'json'] as const, 'text');
   const now = dateFlag(args.flags.get('now')) ?? today();
   const root = rootFlag(args.flags.get('root'));
-  const { problems, files } = validateTree(root, now);
+  const { problems, files } = validateTree(root, now, audienceFlag(args.flags.get('audience')));
   process.stdout.write(formatReport(format, problems, files));
   return checkExitCode(problems, args.flags.has('strict'));
 }

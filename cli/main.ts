@@ -13,7 +13,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'validate the content, build the site into dist/ and index it for search',
-    usage: 'build [--now YYYY-MM-DD] [--keep-going-on-warnings]',
+    usage: 'build [--audience internal|partner|public] [--pdf] [--now YYYY-MM-DD] [--verbose]',
     run: async (argv) => (await import('./build.ts')).buildCommand(argv),
   },
   test: {
@@ -23,7 +23,7 @@ const COMMANDS: Record<string, Command> = {
   },
   check: {
     summary: 'report every content problem in every file at once',
-    usage: 'check [--format text|github|json] [--strict] [--now YYYY-MM-DD] [--root DIR]',
+    usage: 'check [--format text|github|json] [--audience internal|partner|public] [--strict] [--now YYYY-MM-DD] [--root DIR]',
     run: async (argv) => (await import('./check.ts')).checkCommand(argv),
   },
   export: {
@@ -50,6 +50,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'time check and build on synthetic kits of N entries against a bare Astro floor',
     usage: 'bench [N…]',
     run: async (argv) => (await import('./bench.ts')).benchCommand(argv),
+  },
+  terms: {
+    summary: 'add a confidential term (stored hashed) or check a text against the list',
+    usage: 'terms add [term…] (or the term on stdin) | terms check <file | ->',
+    run: async (argv) => (await import('./terms.ts')).termsCommand(argv),
   },
   preview: {
     summary: 'serve dist/ on http://127.0.0.1:4321',

@@ -93,3 +93,8 @@ export function dateFlag(value: string | true | undefined): string | undefined {
   }
   return value;
 }
+
+/** `--audience internal|partner|public` (default internal). */
+export function audienceFlag(value: string | true | undefined): 'internal' | 'partner' | 'public' {
+  return oneOf('audience', value, ['internal', 'partner', 'public'] as const, 'internal');
+}

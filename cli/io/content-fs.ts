@@ -1,6 +1,7 @@
 /** The node:fs adapter: reads the content tree and hands the texts to the pure validator. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Audience } from '#schemas/common.ts';
 import { validateContent, type ContentFile, type ValidationResult } from '#lib/validate.ts';
 
 export const CONTENT_DIR = 'src/content';
@@ -31,6 +32,6 @@ export function today(): string {
   return process.env.FIELDKIT_NOW ?? new Date().toISOString().slice(0, 10);
 }
 
-export function validateTree(root: string, now = today()): ValidationResult {
-  return validateContent(readContentFiles(root), { contentDir: CONTENT_DIR, now });
+export function validateTree(root: string, now = today(), audience: Audience = 'internal'): ValidationResult {
+  return validateContent(readContentFiles(root), { contentDir: CONTENT_DIR, now, audience });
 }

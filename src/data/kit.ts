@@ -4,10 +4,17 @@
  */
 import { getCollection } from 'astro:content';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { applyAudience, isAudience, type Withheld } from '../lib/audience.ts';
+import type { Audience } from '../schemas/index.ts';
 import { emptySnapshot, sortSnapshot, type AnyEntry, type KitSnapshot } from '../lib/snapshot.ts';
 
 export interface Kit {
+  /** The snapshot for this edition: entries stricter than it are left out. */
   snapshot: KitSnapshot;
+  /** The edition being built (FIELDKIT_AUDIENCE, default internal). */
+  audience: Audience;
+  /** What this edition leaves out. */
+  withheld: Withheld[];
   /** Rendered HTML of a prose entry's body, keyed `collection:id`. */
   html: Map<string, string>;
   /** Build date, YYYY-MM-DD (FIELDKIT_NOW overrides, for reproducible builds). */
@@ -28,7 +35,12 @@ export function loadKit(): Promise<Kit> {
         if (e.rendered?.html !== undefined) html.set(`${spec.name}:${e.id}`, e.rendered.html);
       }
     }
-    return { snapshot: sortSnapshot(snapshot), html, now: process.env.FIELDKIT_NOW ?? new Date().toISOString().slice(0, 10) };
+    const requested = process.env.FIELDKIT_AUDIENCE ?? 'internal';
+    if (!isAudience(requested)) throw new Error(`FIELDKIT_AUDIENCE must be internal, partner or public (got ${requested})`);
+    // Only the leak test's own fixture may switch the filter off, to prove the scan catches a leak.
+    const edition = process.env.FIELDKIT_UNSAFE_SKIP_AUDIENCE_FILTER === '1' ? 'internal' : requested;
+    const { snapshot: visible, withheld } = applyAudience(sortSnapshot(snapshot), edition);
+    return { snapshot: visible, audience: requested, withheld, html, now: process.env.FIELDKIT_NOW ?? new Date().toISOString().slice(0, 10) };
   })();
   return cached;
 }

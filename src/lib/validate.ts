@@ -4,8 +4,9 @@
  * Pure: file texts in, snapshot and problems out. The CLI and the site build both call this.
  */
 import {
-  COLLECTIONS, DATA_EXTENSIONS, PROSE_EXTENSIONS, plainContext, type CollectionName, type CollectionSpec,
+  COLLECTIONS, DATA_EXTENSIONS, PROSE_EXTENSIONS, plainContext, type Audience, type CollectionName, type CollectionSpec,
 } from '../schemas/index.ts';
+import { audienceFindings } from './audience.ts';
 import { checkFreshness } from './freshness.ts';
 import { entryId } from './ids.ts';
 import {
@@ -28,6 +29,8 @@ export interface ValidateOptions {
   contentDir?: string;
   /** Today, YYYY-MM-DD. */
   now: string;
+  /** The edition being checked; partner/public add what left-out entries remove from pages. */
+  audience?: Audience;
 }
 
 export interface ValidationResult {
@@ -160,6 +163,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkFutureDates(snapshot, opts.now, invalid),
     ...checkClaimLinks(snapshot, knownIds.get('claims')),
     ...checkFreshness(snapshot, opts.now),
+    ...audienceFindings(snapshot, opts.audience ?? 'internal'),
   );
 
   const problems = findings.map((fd): Problem => {

@@ -30,14 +30,17 @@ export interface ClaimView {
   asOf?: string;
   due: string;
   sources: { id: string; title: string; url: string }[];
+  /** Sources cited but left out of this edition. */
+  withheldSources: number;
 }
 
 export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: string): ClaimView {
   const c = entry.data;
   const f = freshnessOf(c, now);
-  const sources = c.sources.map((sid) => {
+  // A source left out of this edition is counted but not linked.
+  const sources = c.sources.flatMap((sid) => {
     const s = snapshot.sources.find((x) => x.id === sid);
-    return { id: sid, title: s?.data.title ?? sid, url: `/sources/${sid}/` };
+    return s ? [{ id: sid, title: s.data.title, url: `/sources/${sid}/` }] : [];
   });
   return {
     id: entry.id,
@@ -50,6 +53,7 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
     asOf: c.asOf,
     due: f.due,
     sources,
+    withheldSources: c.sources.length - sources.length,
   };
 }
 
@@ -95,7 +99,8 @@ export { escapeHtml };
 export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: string): string {
   return html.replace(/<a href="claim:([^"]+)">([\s\S]*?)<\/a>/g, (_m, id: string, text: string) => {
     const entry = snapshot.claims.find((c) => c.id === id);
-    if (!entry) return `<span class="claim-ref claim-ref--missing">${text} (unknown claim ${escapeHtml(id)})</span>`;
+    // `check` guarantees the id exists, so a claim missing here was left out of this edition.
+    if (!entry) return `<span class="claim-ref claim-ref--withheld">${text} <em>(withheld in this edition)</em></span>`;
     const v = claimView(entry, snapshot, now);
     return `<span class="claim-ref">${text} <a class="claim-ref__value" href="${v.url}"><strong>${escapeHtml(v.value)}</strong> <span class="badge badge--${v.badge}">${BADGE_LABEL[v.badge]}</span>${v.asOf ? ` <span class="claim-ref__asof">as of ${v.asOf}</span>` : ''}</a></span>`;
   });
@@ -113,4 +118,30 @@ export function cloudName(snapshot: KitSnapshot, id: string): string {
 /** "1 play", "3 plays". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const ROUTES = {
+  clouds: (id: string) => `/clouds/${id}/`, plays: (id: string) => `/plays/${id}/`, claims: (id: string) => `/claims/${id}/`,
+  sources: (id: string) => `/sources/${id}/`, tco: (id: string) => `/tco/${id}/`, frds: (id: string) => `/frds/${id}/`,
+  people: (id: string) => `/people/${id}/`,
+} as const;
+
+/** The page of an entry when it is in this edition's snapshot; undefined when it was left out. */
+export function hrefOf(snapshot: KitSnapshot, collection: keyof typeof ROUTES, id: string): string | undefined {
+  return (snapshot[collection] as { id: string }[]).some((e) => e.id === id) ? ROUTES[collection](id) : undefined;
+}
+
+/** Every entry page of an edition, for the sitemap. */
+export function sitemapPaths(snapshot: KitSnapshot): string[] {
+  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/search/'];
+  const entries = [
+    ...snapshot.clouds.map((e) => ROUTES.clouds(e.id)),
+    ...snapshot.clouds.filter((e) => e.data.dagger).map((e) => `${ROUTES.clouds(e.id)}dagger/`),
+    ...snapshot.plays.map((e) => ROUTES.plays(e.id)),
+    ...snapshot.claims.map((e) => ROUTES.claims(e.id)),
+    ...snapshot.sources.map((e) => ROUTES.sources(e.id)),
+    ...snapshot.tco.map((e) => ROUTES.tco(e.id)),
+    ...snapshot.frds.map((e) => ROUTES.frds(e.id)),
+  ];
+  return [...fixed, ...entries];
 }

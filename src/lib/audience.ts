@@ -1,0 +1,141 @@
+/**
+ * One source, several editions. An entry is shown in an edition when its audience is no stricter
+ * than the edition's (public < partner < internal). Some fields are internal even when their
+ * entry is not. Everything that points at a left-out entry is reported, so nothing disappears
+ * silently. Pure: snapshot in, filtered snapshot and findings out.
+ */
+import type { Audience, CollectionName } from '../schemas/index.ts';
+import type { Finding } from './integrity.ts';
+import { REFERENCE_FIELDS, valuesAt } from './integrity.ts';
+import type { AnyEntry, KitSnapshot } from './snapshot.ts';
+
+export const AUDIENCES: readonly Audience[] = ['internal', 'partner', 'public'];
+const RANK: Record<Audience, number> = { public: 0, partner: 1, internal: 2 };
+
+export function isAudience(v: string): v is Audience {
+  return (AUDIENCES as readonly string[]).includes(v);
+}
+
+/** Whether an entry meant for `entry` may appear in an edition for `edition`. */
+export function visibleIn(entry: Audience | undefined, edition: Audience): boolean {
+  return RANK[entry ?? 'internal'] <= RANK[edition];
+}
+
+/** Fields that stay internal even on an entry a partner may see: [collection, field path]. */
+export const INTERNAL_FIELDS: [CollectionName, string][] = [
+  ['clouds', 'pricingPosture'],
+  ['clouds', 'lighthouseTargets'],
+  ['clouds', 'dagger.anecdote'],
+  ['frds', 'crm'],
+  ['frds', 'seNotes'],
+];
+
+export interface Withheld {
+  collection: CollectionName;
+  id: string;
+  file: string;
+  /** Human title (name, title or statement) of the left-out entry. */
+  title: string;
+}
+
+export function entryTitle(collection: CollectionName, e: AnyEntry): string {
+  const d = e.data as Record<string, unknown>;
+  return String(d.title ?? d.name ?? d.statement ?? e.id);
+}
+
+function entriesOf(snapshot: KitSnapshot): [CollectionName, AnyEntry][] {
+  return (Object.keys(snapshot) as CollectionName[]).flatMap((c) => (snapshot[c] as AnyEntry[]).map((e) => [c, e] as [CollectionName, AnyEntry]));
+}
+
+function audienceOf(collection: CollectionName, e: AnyEntry): Audience {
+  // People carry no audience: names of owners are shown wherever their entries are.
+  return collection === 'people' ? 'public' : ((e.data as { audience?: Audience }).audience ?? 'internal');
+}
+
+/** The snapshot for one edition: left-out entries removed, internal-only fields cleared. */
+export function applyAudience(snapshot: KitSnapshot, edition: Audience): { snapshot: KitSnapshot; withheld: Withheld[] } {
+  const out = {} as KitSnapshot;
+  const withheld: Withheld[] = [];
+  for (const c of Object.keys(snapshot) as CollectionName[]) {
+    const kept: AnyEntry[] = [];
+    for (const e of snapshot[c] as AnyEntry[]) {
+      if (!visibleIn(audienceOf(c, e), edition)) {
+        withheld.push({ collection: c, id: e.id, file: e.file, title: entryTitle(c, e) });
+        continue;
+      }
+      kept.push(edition === 'internal' ? e : { ...e, data: withoutInternalFields(c, e.data) });
+    }
+    (out as unknown as Record<string, AnyEntry[]>)[c] = kept;
+  }
+  return { snapshot: out, withheld };
+}
+
+function withoutInternalFields(collection: CollectionName, data: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(data);
+  for (const [c, path] of INTERNAL_FIELDS) {
+    if (c !== collection) continue;
+    const keys = path.split('.');
+    let node: Record<string, unknown> | undefined = copy;
+    for (const k of keys.slice(0, -1)) node = node?.[k] as Record<string, unknown> | undefined;
+    if (node && keys.at(-1)! in node) {
+      const last = keys.at(-1)!;
+      node[last] = Array.isArray(node[last]) ? [] : undefined;
+    }
+  }
+  return copy;
+}
+
+const PAGE_OF: Record<CollectionName, (id: string) => string> = {
+  clouds: (id) => `/clouds/${id}/`, plays: (id) => `/plays/${id}/`, claims: (id) => `/claims/${id}/`,
+  sources: (id) => `/sources/${id}/`, tco: (id) => `/tco/${id}/`, triage: () => '/triage/',
+  frds: (id) => `/frds/${id}/`, people: (id) => `/people/${id}/`,
+};
+
+/**
+ * What an edition loses: a warning for each visible page that loses something to a left-out
+ * entry, and an error where a page would lose its point (a dagger page with no visible gap).
+ */
+export function audienceFindings(snapshot: KitSnapshot, edition: Audience): Finding[] {
+  if (edition === 'internal') return [];
+  const { snapshot: visible, withheld } = applyAudience(snapshot, edition);
+  const gone = new Map(withheld.map((w) => [`${w.collection}:${w.id}`, w]));
+  const out: Finding[] = [];
+  for (const [collection, entry] of entriesOf(visible)) {
+    for (const [pattern, target] of REFERENCE_FIELDS[collection]) {
+      for (const { path, value } of valuesAt(entry.data, pattern)) {
+        const w = gone.get(`${target}:${String(value)}`);
+        if (!w) continue;
+        out.push({
+          code: 'withheld', severity: 'warning', file: entry.file, path,
+          message: `${PAGE_OF[collection](entry.id)} loses ${target} "${w.id}" (${w.title}) in the ${edition} edition`,
+          expected: `an entry visible to ${edition}`, found: `${w.id} (audience stricter than ${edition})`,
+          hint: `Fine if intended: the page says it was withheld. To show it, set \`audience: ${edition}\` in ${w.file}.`,
+        });
+      }
+    }
+    for (const m of (entry.body ?? '').matchAll(/\]\(claim:([^)\s]+)\)/g)) {
+      const w = gone.get(`claims:${m[1]}`);
+      if (!w) continue;
+      out.push({
+        code: 'withheld', severity: 'warning', file: entry.file, path: [],
+        message: `${PAGE_OF[collection](entry.id)} prose cites claim "${w.id}", shown as "withheld in this edition" in the ${edition} edition`,
+        expected: `a claim visible to ${edition}`, found: w.id,
+        hint: `Fine if intended. To show it, set \`audience: ${edition}\` in ${w.file}.`,
+      });
+    }
+  }
+  for (const cloud of visible.clouds) {
+    if (!cloud.data.dagger) continue;
+    const ranked = snapshot.claims.filter((c) => c.data.cloud === cloud.id && c.data.dagger);
+    const shown = visible.claims.filter((c) => c.data.cloud === cloud.id && c.data.dagger);
+    if (ranked.length > 0 && shown.length === 0) {
+      out.push({
+        code: 'audience-gap', severity: 'error', file: cloud.file, path: ['dagger'],
+        message: `the ${edition} edition of /clouds/${cloud.id}/dagger/ would show no gap: all ${ranked.length} ranked claims are withheld`,
+        expected: `at least one dagger claim visible to ${edition}`, found: `0 of ${ranked.length}`,
+        hint: `Make a ranked claim visible (\`audience: ${edition}\`) or set this cloud's \`audience\` to internal.`,
+      });
+    }
+  }
+  return out;
+}
