@@ -1,13 +1,12 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import remarkGfm from 'remark-gfm';
 import fieldkit from './src/integrations/fieldkit.ts';
 
 export default defineConfig({
   site: process.env.FIELDKIT_SITE ?? 'https://fieldkit.internal.example',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [fieldkit(), mdx({ remarkPlugins: [remarkGfm] })],
+  integrations: [fieldkit(), mdx()],
   devToolbar: { enabled: false },
 });

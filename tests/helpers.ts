@@ -1,6 +1,6 @@
 /** Test helpers: temporary content trees and running the real CLI. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,4 +111,31 @@ export interface Problem {
   expected?: string;
   found?: string;
   hint: string;
+}
+
+/**
+ * A throwaway copy of the project (code and config, the given content) for build tests. Its
+ * packages are links to ours: run `node cli/main.ts` in it, never `./fieldkit` or `npm ci`,
+ * which would replace them.
+ */
+export function projectWith(overrides: Record<string, string | null>, base = BASE_TREE): string {
+  const dir = makeTree(overrides, base);
+  for (const p of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'cli']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  const content = join(ROOT, 'src', 'content');
+  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (src) => src !== content && !src.startsWith(`${content}/`) });
+  linkNodeModules(dir);
+  return dir;
+}
+
+/**
+ * Links each package of our node_modules into `dir/node_modules`, but not the caches in it:
+ * Astro keeps its content store in node_modules/.astro, so a shared folder would serve the other
+ * project's content.
+ */
+export function linkNodeModules(dir: string): void {
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (name.startsWith('.') && name !== '.bin') continue;
+    symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  }
 }

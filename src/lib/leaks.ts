@@ -58,7 +58,8 @@ export interface TermHit {
 /** Hashed terms found in `text`. */
 export function findHashedTerms(text: string, records: TermRecord[], hash: Hash): TermHit[] {
   if (records.length === 0) return [];
-  const words = normalizeTerm(decodeEntities(text)).split(' ');
+  // Markup is not text: `<b>Acme</b> Media` must still match "Acme Media".
+  const words = normalizeTerm(decodeEntities(text.replace(/<[^>]*>/g, ' '))).split(' ');
   const wanted = new Set(records.map((r) => r.sha256));
   const lengths = [...new Set(records.map((r) => r.words))];
   const hits: TermHit[] = [];

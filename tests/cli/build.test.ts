@@ -3,19 +3,10 @@
  * `fieldkit build`, which must also leave the previous dist/ untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASE_TREE, fieldkit, makeTree, ROOT } from '../helpers.ts';
-
-/** A throwaway copy of the project (code, config, no content) around a given content tree. */
-function projectWith(overrides: Record<string, string | null>): string {
-  const dir = makeTree(overrides);
-  for (const p of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'cli']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
-  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (src) => !src.startsWith(join(ROOT, 'src', 'content')) });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
-}
+import { BASE_TREE, fieldkit, projectWith } from '../helpers.ts';
 
 const DANGLING = {
   'src/content/claims/azure/ingress.yaml': BASE_TREE['src/content/claims/azure/ingress.yaml']!.replace('sources: [doc]', 'sources: [doc-missing]'),

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { applyAudience, audienceFindings, visibleIn } from './audience.ts';
+import { findHashedTerms, findPlain, leakNeedles, normalizeTerm, parseTermsFile, termRecord } from './leaks.ts';
+import { validateContent } from './validate.ts';
+
+// A stand-in hash keeps these tests pure; the CLI passes SHA-256 (tested in tests/cli/audience.test.ts).
+const fakeHash = (s: string) => `h(${s})`;
+
+describe('visibleIn', () => {
+  it.each([
+    ['public', 'public', true], ['public', 'partner', true], ['public', 'internal', true],
+    ['partner', 'public', false], ['partner', 'partner', true], ['partner', 'internal', true],
+    ['internal', 'public', false], ['internal', 'partner', false], ['internal', 'internal', true],
+  ] as const)('%s entry in a %s edition: %s', (entry, edition, visible) => expect(visibleIn(entry, edition)).toBe(visible));
+});
+
+const tree = (cloudAudience: string, claimAudience: string) => validateContent([
+  { path: 'src/content/people/lead.yaml', text: 'name: Lead\nrole: Owner\n' },
+  { path: 'src/content/sources/doc.yaml', text: 'owner: lead\nreviewed: 2026-11-01\naudience: public\ntitle: Doc\npublisher: V\nurl: https://example.com/\nkind: vendor-doc\nretrieved: 2026-11-01\n' },
+  { path: 'src/content/clouds/azure.md', text: `---\nowner: lead\nreviewed: 2026-11-01\naudience: ${cloudAudience}\nname: Example\nshort: Ex\nsummary: S.\npricingPosture: Premium, never discount first.\nlighthouseTargets: [{profile: Media company, why: scale}]\ndagger: {title: T, framing: F, fit: Fit, ask: [A], rubric: [R], anecdote: {text: Secret story}}\n---\nSee [the limit](claim:azure/limit).\n` },
+  { path: 'src/content/claims/azure/limit.yaml', text: `owner: lead\nreviewed: 2026-11-01\naudience: ${claimAudience}\ncloud: azure\nservice: S\ncategory: scale\nstatement: The internal limit statement.\nmetric: {name: L, value: 5, unit: TB, better: higher}\nstatus: sourced\nsources: [doc]\nasOf: 2026-01-01\ndagger: {rank: 1}\n` },
+], { now: '2026-11-26' });
+
+describe('applyAudience', () => {
+  it('leaves out stricter entries and clears internal-only fields', () => {
+    const { snapshot } = tree('partner', 'internal');
+    const { snapshot: partner, withheld } = applyAudience(snapshot, 'partner');
+    expect(withheld.map((w) => `${w.collection}:${w.id}:${w.title}`)).toEqual(['claims:azure/limit:The internal limit statement.']);
+    expect(partner.claims).toEqual([]);
+    const cloud = partner.clouds[0]!.data;
+    expect(cloud.pricingPosture).toBeUndefined();
+    expect(cloud.lighthouseTargets).toEqual([]);
+    expect(cloud.dagger?.anecdote).toBeUndefined();
+    expect(cloud.dagger?.title).toBe('T');
+    // The internal edition keeps everything, and the input snapshot is not modified.
+    expect(applyAudience(snapshot, 'internal').snapshot.clouds[0]!.data.pricingPosture).toBe('Premium, never discount first.');
+    expect(snapshot.clouds[0]!.data.pricingPosture).toBe('Premium, never discount first.');
+  });
+});
+
+describe('audienceFindings', () => {
+  it('warns about a withheld claim cited in prose and errors when a dagger page loses every gap', () => {
+    const { snapshot } = tree('partner', 'internal');
+    const f = audienceFindings(snapshot, 'partner').map((x) => `${x.severity}:${x.code}:${x.message}`);
+    expect(f).toEqual([
+      'warning:withheld:/clouds/azure/ prose cites claim "azure/limit", shown as "withheld in this edition" in the partner edition',
+      'error:audience-gap:the partner edition of /clouds/azure/dagger/ would show no gap: all 1 ranked claims are withheld',
+    ]);
+  });
+  it('has nothing to say when everything is visible, or for the internal edition', () => {
+    expect(audienceFindings(tree('partner', 'partner').snapshot, 'partner')).toEqual([]);
+    expect(audienceFindings(tree('partner', 'internal').snapshot, 'internal')).toEqual([]);
+  });
+});
+
+describe('leak matching', () => {
+  it('normalizes terms: case, punctuation and spacing do not matter', () => {
+    expect(normalizeTerm('  Acme   Media, Inc. ')).toBe('acme media inc');
+    expect(termRecord('Acme Media', fakeHash)).toEqual({ words: 2, sha256: 'h(acme media)' });
+  });
+  it('finds a hashed term across HTML entities, markup and case', () => {
+    const records = [termRecord('Acme Media', fakeHash)];
+    expect(findHashedTerms('<p>We met <b>ACME</b>&nbsp;media today</p>', records, fakeHash)).toEqual([{ sha256: 'h(acme media)', word: 2 }]);
+    expect(findHashedTerms('Acme alone, media alone', records, fakeHash)).toEqual([]);
+  });
+  it('parses the terms file and rejects a plaintext line', () => {
+    const h = 'a'.repeat(64);
+    expect(parseTermsFile(`# comment\nsha256:${h} words:2\n\n`)).toEqual([{ sha256: h, words: 2 }]);
+    expect(() => parseTermsFile('Acme Media\n')).toThrow('line 1: expected "sha256:<64 hex> words:<n>", found "Acme Media"');
+  });
+  it('matches left-out addresses and titles as whole tokens', () => {
+    const needles = leakNeedles([
+      { collection: 'claims', id: 'azure/limit', title: 'The internal limit statement.' },
+      { collection: 'clouds', id: 'oracle', title: 'Oracle Cloud Infrastructure' },
+    ]);
+    expect(needles).toEqual(['/claims/azure/limit/', 'The internal limit statement.', '/clouds/oracle/']);
+    expect(findPlain('<a href="/claims/azure/limit/">x</a>', needles)).toEqual(['/claims/azure/limit/']);
+    expect(findPlain('<a href="/claims/azure/limit-other/">x</a> Oracle Cloud Infrastructure docs', needles)).toEqual([]);
+    expect(findPlain('the INTERNAL limit   statement.', needles)).toEqual(['The internal limit statement.']);
+  });
+});
