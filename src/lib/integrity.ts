@@ -267,3 +267,33 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/** Raw HTML that could run code or pull in another site, and links with non-web schemes. */
+const UNSAFE = [
+  { re: /<\s*(script|iframe|object|embed|style|form|link|meta|base)\b/i, what: (m: RegExpExecArray) => `a raw <${m[1]!.toLowerCase()}> tag` },
+  { re: /<[^>]+\son[a-z]+\s*=/i, what: () => 'an inline event handler (on...=)' },
+  { re: /\]\(\s*(javascript|data|vbscript|file):/i, what: (m: RegExpExecArray) => `a ${m[1]!.toLowerCase()}: link` },
+  { re: /\b(?:href|src)\s*=\s*["']?\s*(javascript|data|vbscript|file):/i, what: (m: RegExpExecArray) => `a ${m[1]!.toLowerCase()}: URL` },
+];
+
+/** Prose is rendered as HTML: refuse markup that could run code or load third-party resources. */
+export function checkProseSafety(snapshot: KitSnapshot): Finding[] {
+  const out: Finding[] = [];
+  for (const [, entry] of entriesOf(snapshot)) {
+    if (!entry.body) continue;
+    entry.body.split('\n').forEach((text, i) => {
+      for (const rule of UNSAFE) {
+        const m = rule.re.exec(text);
+        if (!m) continue;
+        out.push({
+          code: 'unsafe-markup', severity: 'error', file: entry.file, path: [],
+          pos: { line: (entry.bodyLine ?? 1) + i, column: m.index + 1 },
+          message: `the prose contains ${rule.what(m)}`,
+          expected: 'Markdown text, links to https:// or site pages, claim links', found: m[0],
+          hint: 'Remove it: pages must not run scripts or load anything from another site. Use a Markdown link to an https:// page instead.',
+        });
+      }
+    });
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { audienceFindings } from './audience.ts';
 import { checkFreshness } from './freshness.ts';
 import { entryId } from './ids.ts';
 import {
-  checkClaimLinks, checkClaimRules, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
+  checkClaimLinks, checkClaimRules, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
   type Finding,
 } from './integrity.ts';
 import { parseContentFile, type ParsedFile } from './parse.ts';
@@ -162,6 +162,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkClaimRules(snapshot),
     ...checkFutureDates(snapshot, opts.now, invalid),
     ...checkClaimLinks(snapshot, knownIds.get('claims')),
+    ...checkProseSafety(snapshot),
     ...checkFreshness(snapshot, opts.now),
     ...audienceFindings(snapshot, opts.audience ?? 'internal'),
   );

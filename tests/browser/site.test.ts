@@ -120,6 +120,19 @@ describe('small screens, keyboard, themes', () => {
   });
 });
 
+describe('no third-party resources', () => {
+  it('pages (search included) request nothing but the site itself', async () => {
+    const page = await site.page();
+    const foreign: string[] = [];
+    page.on('request', (r) => { if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+    for (const p of ['/', '/clouds/azure/', '/claims/azure/account-ingress/', '/search/?q=azure']) {
+      await page.goto(`${site.url}${p}`);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(foreign).toEqual([]);
+  });
+});
+
 describe('JavaScript only where it earns its place', () => {
   const scripts = (path: string) => {
     const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');

@@ -116,6 +116,16 @@ const cases: Case[] = [
     expect: { file: 'src/content/clouds/azure.md', line: 8, column: 38, code: 'unknown-claim-link', message: 'the prose links to claim "azure/ingres", which does not exist' },
   },
   {
+    name: 'raw script in prose',
+    files: { 'src/content/plays/checkpoint.md': BASE_TREE['src/content/plays/checkpoint.md']!.replace('Talk track.', 'Talk track.\n\nSee <script src="https://cdn.example.com/x.js"></script>') },
+    expect: { file: 'src/content/plays/checkpoint.md', line: 14, column: 5, code: 'unsafe-markup', message: 'the prose contains a raw <script> tag' },
+  },
+  {
+    name: 'javascript: link in prose',
+    files: { 'src/content/plays/checkpoint.md': BASE_TREE['src/content/plays/checkpoint.md']!.replace('Talk track.', 'Talk [track](javascript:alert(1)).') },
+    expect: { file: 'src/content/plays/checkpoint.md', line: 12, column: 12, code: 'unsafe-markup', message: 'the prose contains a javascript: link' },
+  },
+  {
     name: 'file in no collection',
     files: { 'src/content/notes/todo.txt': 'remember to add GCP\n' },
     expect: { file: 'src/content/notes/todo.txt', line: 1, column: 1, code: 'unknown-file', message: 'this file belongs to no collection and would be ignored' },

@@ -1,0 +1,221 @@
+/**
+ * The TCO scenario page in Chromium: build-time verdict, the calculator (same model in the page),
+ * inline errors, URL state, reset, narrow screens and the page without JavaScript. Figures are not
+ * recomputed here: the tests check behaviour and that the page agrees with itself (the verdict
+ * flips around the break-even price it states; the crossover year matches its own table).
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSite } from './browser.ts';
+
+const site = useSite();
+let scenarioPath = '';
+
+/** The break-even SSD $/TB stated in the tipping-point sentence. */
+async function breakEven(page: Page): Promise<number> {
+  const text = (await page.locator('.tco-tipping').textContent()) ?? '';
+  const m = /breaks even with HDD over \d+ years? at \$([\d,]+\.\d\d)\/TB/.exec(text);
+  if (!m) throw new Error(`no break-even price in: ${text}`);
+  return Number(m[1]!.replace(/,/g, ''));
+}
+
+const cheaper = (page: Page) => page.locator('.tco-tipping').getAttribute('data-cheaper');
+
+beforeAll(async () => {
+  const page = await site.page();
+  await page.goto(`${site.url}/tco/`);
+  const href = await page.locator('main .tco-card h2 a').first().getAttribute('href');
+  expect(href).toMatch(/^\/tco\/[^/]+\/$/);
+  scenarioPath = href!;
+  await page.context().close();
+});
+
+describe('TCO scenario page', () => {
+  it('shows the verdict, charts with their tables, counts and sourced assumptions', async () => {
+    const page = await site.page();
+    const res = await page.goto(`${site.url}${scenarioPath}`);
+    expect(res?.status()).toBe(200);
+    await expect(page.locator('.tco-tipping').textContent()).resolves.toMatch(/SSD (breaks even with HDD over \d+ years? at \$[\d,.]+\/TB|cannot break even)/);
+    await expect(page.locator('.tco-crossover').textContent()).resolves.toMatch(/crossover/i);
+    // Charts drawn, each with its data table beside it
+    for (const kind of ['cumulative', 'components']) {
+      const canvas = page.locator(`[data-chart="${kind}"] canvas`);
+      await expect(canvas.isVisible()).resolves.toBe(true);
+      expect((await canvas.boundingBox())!.width).toBeGreaterThan(200);
+      expect(await canvas.getAttribute('aria-label')).toMatch(/HDD/);
+      await expect(page.locator(`[data-region="${kind}"] table caption`).count()).resolves.toBe(1);
+    }
+    await expect(page.locator('.tco-counts').textContent()).resolves.toMatch(/Drive count bound by.*(capacity|performance)/s);
+    await expect(page.locator('.tco-counts').textContent()).resolves.toMatch(/Rack count bound by.*(rack units|power)/s);
+    // Assumptions: every row has a source link with a date, or is marked as an assumption
+    const rows = page.locator('.tco-assumptions tbody tr');
+    expect(await rows.count()).toBe(44);
+    for (const row of await rows.all()) {
+      const link = row.locator('a[href^="/sources/"]');
+      if (await link.count()) expect(await row.locator('.tco-asof').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+      else expect(await row.textContent()).toMatch(/Assumption/);
+    }
+    expect(page.errors).toEqual([]);
+  });
+
+  it('flips the verdict around the break-even price it states, with the same model as the build', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    const p = await breakEven(page);
+    expect(p).toBeGreaterThan(0);
+    const price = page.locator('input[name="ssd.pricePerTB"]');
+
+    await price.fill(String(Math.round(p * 1.05 * 100) / 100));
+    await expect.poll(() => cheaper(page)).toBe('hdd');
+    await expect(page.locator('.tco-tipping').textContent()).resolves.toContain('HDD is cheaper');
+    expect(await breakEven(page)).toBe(p); // the break-even price does not depend on the quoted price
+
+    await price.fill(String(Math.round(p * 0.95 * 100) / 100));
+    await expect.poll(() => cheaper(page)).toBe('ssd');
+    await expect(page.locator('.tco-tipping').textContent()).resolves.toContain('SSD is cheaper');
+    expect(await breakEven(page)).toBe(p);
+
+    // The field is marked as changed from its source
+    await expect(page.locator('#tco-ssd-pricePerTB-chg').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#tco-ssd-pricePerTB-chg').textContent()).resolves.toContain('Changed from source');
+    await expect(page.locator('[data-region="changed"]').textContent()).resolves.toContain('SSD drive price per TB');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('states a crossover year that matches its own cumulative table', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    for (const price of ['1', '1000000', null]) {
+      if (price) await page.locator('input[name="ssd.pricePerTB"]').fill(price);
+      const rows = await page.locator('[data-region="cumulative"] tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => Number(td.textContent!.replace(/[$,]/g, '')))));
+      const first = rows.findIndex(([hdd, ssd]) => ssd! <= hdd!);
+      const stated = await page.locator('.tco-crossover').getAttribute('data-crossover');
+      expect(stated, `SSD at ${price ?? 'source'} $/TB`).toBe(first === -1 ? 'none' : String(first + 1));
+    }
+    // A very cheap SSD costs less from year 1; a very dear one never crosses
+    await page.locator('input[name="ssd.pricePerTB"]').fill('1000000');
+    await expect(page.locator('.tco-crossover').textContent()).resolves.toMatch(/^No crossover within \d+ years?/);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('explains an impossible input next to the field, naming it', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    const drive = page.locator('#tco-hdd-driveTB');
+    await drive.fill('0');
+    const err = page.locator('#tco-hdd-driveTB-err');
+    await expect.poll(() => err.isVisible()).toBe(true);
+    expect(await err.textContent()).toBe('HDD drive capacity: expected a value greater than 0 (TB raw per drive), found 0');
+    expect(await drive.getAttribute('aria-invalid')).toBe('true');
+    expect(await drive.getAttribute('aria-describedby')).toContain('tco-hdd-driveTB-err');
+    // The verdict lists the problem with a link to the field
+    await expect(page.locator('[data-region="summary"] a[href="#tco-hdd-driveTB"]').textContent()).resolves.toContain('HDD drive capacity');
+    await expect(page.locator('.tco-results--stale').count()).resolves.toBe(1);
+
+    await drive.fill('abc');
+    await expect.poll(() => err.textContent()).toBe('HDD drive capacity: expected a number (TB raw per drive), found “abc”');
+
+    // Duty shares that do not sum to 1: one message, the three fields invalid
+    await drive.fill('22');
+    await page.locator('#tco-scenario-dutyIdle').fill('0.5');
+    await expect.poll(() => page.locator('#tco-scenario-duty-err').textContent()).toMatch(/^Duty cycle: expected dutyIdle \+ dutyRead \+ dutyWrite to sum to 1/);
+    for (const f of ['dutyIdle', 'dutyRead', 'dutyWrite']) {
+      expect(await page.locator(`#tco-scenario-${f}`).getAttribute('aria-invalid')).toBe('true');
+    }
+    await page.locator('#tco-scenario-dutyIdle').fill('0.1');
+    await page.locator('#tco-scenario-dutyIdle').press('Tab'); // keyboard still moves on
+    await expect.poll(() => page.locator('#tco-scenario-duty-err').isVisible()).toBe(false);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('keeps changed inputs in the URL, restores them on reload, and resets', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    const sourced = await page.locator('input[name="ssd.pricePerTB"]').inputValue();
+    await page.locator('input[name="ssd.pricePerTB"]').fill('60');
+    await page.locator('input[name="scenario.rackKW"]').fill('40');
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?scenario.rackKW=40&ssd.pricePerTB=60');
+    const verdict = await page.locator('.tco-tipping').textContent();
+    const table = await page.locator('[data-region="cumulative"]').textContent();
+
+    await page.reload();
+    expect(await page.locator('input[name="ssd.pricePerTB"]').inputValue()).toBe('60');
+    expect(await page.locator('input[name="scenario.rackKW"]').inputValue()).toBe('40');
+    await expect(page.locator('.tco-tipping').textContent()).resolves.toBe(verdict);
+    await expect(page.locator('[data-region="cumulative"]').textContent()).resolves.toBe(table);
+    await expect(page.locator('#tco-scenario-rackKW-chg').isVisible()).resolves.toBe(true);
+
+    // Setting a field back to its source value drops it from the URL
+    await page.locator('input[name="scenario.rackKW"]').fill(await page.locator('input[name="scenario.rackKW"]').getAttribute('data-default') ?? '');
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?ssd.pricePerTB=60');
+
+    await page.locator('[data-tco-calc] [data-tco-reset]').click();
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('');
+    expect(await page.locator('input[name="ssd.pricePerTB"]').inputValue()).toBe(sourced);
+    await expect(page.locator('[data-region="changed"]').textContent()).resolves.toBe('');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('applies a warning’s toggle (equal refresh lives) through the same state', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    const hdd = page.locator('input[name="hdd.serviceLifeYears"]');
+    const ssd = page.locator('input[name="ssd.serviceLifeYears"]');
+    await hdd.fill('4');
+    await ssd.fill('7');
+    const button = page.locator('[data-warning="refresh"] button').first();
+    await expect.poll(() => button.isVisible()).toBe(true);
+    await button.click();
+    await expect.poll(() => ssd.inputValue()).toBe('4');
+    expect(await hdd.inputValue()).toBe('4');
+    await expect(page.locator('[data-warning="refresh"]').count()).resolves.toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('fits a 375 px screen without horizontal scrolling, inputs stacked', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await site.page({ width: 375, height: 800, colorScheme });
+      await page.goto(`${site.url}${scenarioPath}`);
+      await page.locator('input[name="ssd.pricePerTB"]').fill('1');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      const label = await page.locator('label[for="tco-ssd-pricePerTB"]').boundingBox();
+      const input = await page.locator('#tco-ssd-pricePerTB').boundingBox();
+      expect(input!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
+      expect(page.errors).toEqual([]);
+    }
+  });
+
+  it('shows the build-time result and tables without JavaScript', async () => {
+    const ctx = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}${scenarioPath}?ssd.pricePerTB=1`);
+    await expect(page.locator('.tco-tipping').textContent()).resolves.toMatch(/SSD (breaks even|cannot break even)/);
+    await expect(page.locator('[data-region="cumulative"] tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-region="components"] tbody tr').count()).resolves.toBe(4);
+    await expect(page.locator('form[data-tco-calc]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-chart="cumulative"]').isVisible()).resolves.toBe(false);
+    await ctx.close();
+  });
+
+  it('prints the tables and assumptions, not the calculator or the canvases', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('form[data-tco-calc]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-chart="cumulative"] canvas').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-region="cumulative"] table').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.tco-assumptions table').first().isVisible()).resolves.toBe(true);
+  });
+
+  it('loads the calculator and Chart.js only on scenario pages', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    const srcs = await page.locator('script[type="module"][src]').evaluateAll((els) => els.map((e) => e.getAttribute('src')!));
+    expect(srcs.length).toBeGreaterThan(0);
+    for (const other of ['/', '/tco/', '/sources/']) {
+      const html = await (await fetch(`${site.url}${other}`)).text();
+      for (const src of srcs) expect(html, `${other} loads ${src}`).not.toContain(src);
+    }
+  });
+});
