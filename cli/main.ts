@@ -56,6 +56,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'terms add [term…] (or the term on stdin) | terms check <file | ->',
     run: async (argv) => (await import('./terms.ts')).termsCommand(argv),
   },
+  audit: {
+    summary: 'Lighthouse scores (performance, accessibility, best practices) of key built pages',
+    usage: 'audit [/path/ …]',
+    run: async (argv) => (await import('./audit.ts')).auditCommand(argv),
+  },
   preview: {
     summary: 'serve dist/ on http://127.0.0.1:4321',
     usage: 'preview [--port N]',
