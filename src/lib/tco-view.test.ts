@@ -268,11 +268,11 @@ describe('provenance', () => {
       retail: { title: 'Flash costs', retrieved: '2026-11-26', note: 'Retail (Amazon) averages.' },
     };
     expect(provenanceFor(params as never, (id) => sources[id])).toEqual({
-      'scenario.pue': { asOf: '2023-11-23' },
+      'scenario.pue': { asOf: '2023-11-23', asOfKind: 'published' },
       'scenario.years': { assumption: true },
-      'scenario.pricePerKWh': { asOf: '2024-03-18' }, // "retail" matters for drive prices only
-      'hdd.pricePerTB': { asOf: '2026-11-26' },
-      'ssd.pricePerTB': { asOf: '2026-11-26', retail: true },
+      'scenario.pricePerKWh': { asOf: '2024-03-18', asOfKind: 'published' }, // "retail" matters for drive prices only
+      'hdd.pricePerTB': { asOf: '2026-11-26', asOfKind: 'retrieved' },
+      'ssd.pricePerTB': { asOf: '2026-11-26', asOfKind: 'retrieved', retail: true },
       'ssd.afr': { assumption: true },
     });
   });

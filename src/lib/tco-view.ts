@@ -307,8 +307,10 @@ function crossoverSentence(years: number, r: TcoResult): string {
 
 /** Where a sourced value comes from, as far as the warnings need to know. */
 export interface FieldProvenance {
-  /** The source's `published` or `retrieved` date. */
+  /** The source's `published` date, else its `retrieved` date. */
   asOf?: string;
+  /** Which of the two `asOf` is. */
+  asOfKind?: 'published' | 'retrieved';
   /** The source is a retail price average (a directional proxy only). */
   retail?: boolean;
   /** Set when the value is an assumption rather than sourced. */
@@ -343,7 +345,7 @@ export function provenanceFor(
     }
     const src = sourceOf(p.source);
     out[f.key] = {
-      ...(src ? { asOf: src.published ?? src.retrieved } : {}),
+      ...(src ? { asOf: src.published ?? src.retrieved, asOfKind: src.published ? 'published' as const : 'retrieved' as const } : {}),
       ...(isDrivePrice && src && (mentionsRetail(src.title) || mentionsRetail(src.note)) ? { retail: true } : {}),
     };
   }
@@ -636,7 +638,7 @@ export function renderCounts(v: TcoView): string {
       : `<strong>rack units</strong>: ${count(r[m].nodes)} × ${num(inputs[m].nodeU)} U ÷ ${num(s.rackU)} U per rack`;
   return (
     `<table class="tco-counts"><caption>Drives, nodes and racks, and what bound them</caption>` +
-    `<thead><tr><th scope="col"></th><th scope="col" class="num">HDD</th><th scope="col" class="num">SSD</th></tr></thead><tbody>` +
+    `<thead><tr><td></td><th scope="col" class="num">HDD</th><th scope="col" class="num">SSD</th></tr></thead><tbody>` +
     row('Drives to hold the data', (m) => count(r[m].drivesForCapacity)) +
     row('Drives to deliver the throughput', (m) => count(r[m].drivesForPerformance)) +
     row('<strong>Drives deployed</strong>', (m) => `<strong>${count(r[m].drives)}</strong>`) +

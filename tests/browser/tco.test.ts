@@ -4,11 +4,22 @@
  * recomputed here: the tests check behaviour and that the page agrees with itself (the verdict
  * flips around the break-even price it states; the crossover year matches its own table).
  */
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
 
 const site = useSite();
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
 let scenarioPath = '';
 
 /** The break-even SSD $/TB stated in the tipping-point sentence. */
@@ -182,6 +193,18 @@ describe('TCO scenario page', () => {
       const label = await page.locator('label[for="tco-ssd-pricePerTB"]').boundingBox();
       const input = await page.locator('#tco-ssd-pricePerTB').boundingBox();
       expect(input!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
+      expect(page.errors).toEqual([]);
+    }
+  });
+
+  it('has no axe violations, light and dark, with changed and invalid inputs', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await site.page({ colorScheme });
+      await page.goto(`${site.url}${scenarioPath}?ssd.pricePerTB=20`);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+      await page.locator('#tco-hdd-driveTB').fill('0');
+      await page.locator('#tco-scenario-dutyIdle').fill('0.7');
+      expect(await axeViolations(page), `${colorScheme}, invalid`).toEqual([]);
       expect(page.errors).toEqual([]);
     }
   });

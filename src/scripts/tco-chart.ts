@@ -1,0 +1,206 @@
+/**
+ * The two TCO charts, drawn with the parts of Chart.js they use (registered one by one so Vite
+ * leaves the rest out). Colours come from CSS custom properties, so light and dark themes both
+ * work; animation is off when the reader prefers reduced motion.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartOptions,
+  type Plugin,
+} from 'chart.js';
+import { COMPONENTS, moneyShort, type ChartData, type Component } from '../lib/tco-view.ts';
+
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+interface Palette {
+  fg: string;
+  muted: string;
+  line: string;
+  bg: string;
+  hdd: string;
+  ssd: string;
+  cross: string;
+  component: Record<Component, string>;
+}
+
+function palette(el: Element): Palette {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    fg: v('--fg', '#1b1f24'),
+    muted: v('--muted', '#57606a'),
+    line: v('--line', '#d0d7de'),
+    bg: v('--bg', '#ffffff'),
+    hdd: v('--tco-hdd', '#d55e00'),
+    ssd: v('--tco-ssd', '#0072b2'),
+    cross: v('--tco-cross', '#6e40c9'),
+    component: {
+      capex: v('--tco-capex', '#0072b2'),
+      energy: v('--tco-energy', '#e69f00'),
+      space: v('--tco-space', '#009e73'),
+      failures: v('--tco-failures', '#cc79a7'),
+    },
+  };
+}
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Draws a dashed vertical line at the crossover year, labelled. */
+function crossoverPlugin(state: { year: number | null; color: string; bg: string; font: string }): Plugin<'line'> {
+  return {
+    id: 'tcoCrossover',
+    afterDatasetsDraw(chart) {
+      if (state.year === null) return;
+      const x = chart.scales['x']!.getPixelForValue(state.year - 1);
+      const { top, bottom, left, right } = chart.chartArea;
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = state.color;
+      ctx.lineWidth = 2;
+      ctx.setLineDash([4, 4]);
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.font = state.font;
+      const label = `Crossover, year ${state.year}`;
+      const w = ctx.measureText(label).width;
+      const alignRight = x + 6 + w > right;
+      const tx = alignRight ? Math.max(left, x - 6 - w) : x + 6;
+      ctx.fillStyle = state.bg;
+      ctx.fillRect(tx - 3, top + 2, w + 6, 18);
+      ctx.fillStyle = state.color;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'top';
+      ctx.fillText(label, tx, top + 5);
+      ctx.restore();
+    },
+  };
+}
+
+export interface TcoCharts {
+  update(data: ChartData): void;
+  /** Re-reads the colours (theme change). */
+  restyle(): void;
+  /** Animation on or off (reduced-motion change). */
+  setMotion(): void;
+}
+
+export function createCharts(root: HTMLElement, lineCanvas: HTMLCanvasElement, barCanvas: HTMLCanvasElement, first: ChartData): TcoCharts {
+  let p = palette(root);
+  const fontFamily = getComputedStyle(root).fontFamily;
+  Chart.defaults.font.family = fontFamily;
+  const cross = { year: first.crossoverYear, color: p.cross, bg: p.bg, font: `600 12px ${fontFamily}` };
+
+  const money = (v: number | string) => moneyShort(Number(v));
+  const scales = () => ({
+    x: { grid: { color: p.line }, ticks: { color: p.muted, maxRotation: 0 }, border: { color: p.line } },
+    y: { beginAtZero: true, grid: { color: p.line }, ticks: { color: p.muted, callback: money }, border: { color: p.line } },
+  });
+  const common = (): ChartOptions<'line' | 'bar'> => ({
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: reducedMotion() ? false : { duration: 250 },
+    plugins: {
+      legend: { labels: { color: p.fg, usePointStyle: true, boxHeight: 8 } },
+      tooltip: {
+        callbacks: { label: (c) => `${c.dataset.label}: ${moneyShort(c.parsed.y ?? 0)}` },
+      },
+    },
+  });
+
+  const line = new Chart(lineCanvas, {
+    type: 'line',
+    data: {
+      labels: first.years.map(String),
+      datasets: [
+        { label: 'HDD', data: first.hddCumulative, borderColor: p.hdd, backgroundColor: p.hdd, pointStyle: 'rect', borderWidth: 2.5 },
+        { label: 'SSD', data: first.ssdCumulative, borderColor: p.ssd, backgroundColor: p.ssd, pointStyle: 'triangle', borderDash: [7, 4], borderWidth: 2.5, pointRadius: 4 },
+      ],
+    },
+    options: {
+      ...(common() as ChartOptions<'line'>),
+      scales: { ...scales(), x: { ...scales().x, title: { display: true, text: 'Year', color: p.muted } } },
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        ...(common().plugins as ChartOptions<'line'>['plugins']),
+        tooltip: { callbacks: { title: (items) => `Year ${items[0]?.label ?? ''}`, label: (c) => `${c.dataset.label}: ${moneyShort(c.parsed.y ?? 0)}` } },
+      },
+    },
+    plugins: [crossoverPlugin(cross)],
+  });
+
+  const bar = new Chart(barCanvas, {
+    type: 'bar',
+    data: {
+      labels: ['HDD', 'SSD'],
+      datasets: first.components.map((c) => ({
+        label: c.label,
+        data: [c.hdd, c.ssd],
+        backgroundColor: p.component[c.key],
+        borderColor: p.bg,
+        borderWidth: 1,
+        maxBarThickness: 90,
+      })),
+    },
+    options: {
+      ...(common() as ChartOptions<'bar'>),
+      scales: { x: { ...scales().x, stacked: true }, y: { ...scales().y, stacked: true } },
+      plugins: { ...(common().plugins as ChartOptions<'bar'>['plugins']), legend: { labels: { color: p.fg, boxHeight: 10, boxWidth: 14 } } },
+    },
+  });
+
+  const setAlt = (data: ChartData) => {
+    lineCanvas.setAttribute('aria-label', data.lineAlt);
+    barCanvas.setAttribute('aria-label', data.barAlt);
+  };
+
+  return {
+    update(data) {
+      cross.year = data.crossoverYear;
+      line.data.labels = data.years.map(String);
+      line.data.datasets[0]!.data = data.hddCumulative;
+      line.data.datasets[1]!.data = data.ssdCumulative;
+      data.components.forEach((c, i) => { bar.data.datasets[i]!.data = [c.hdd, c.ssd]; });
+      setAlt(data);
+      line.update();
+      bar.update();
+    },
+    restyle() {
+      p = palette(root);
+      cross.color = p.cross;
+      cross.bg = p.bg;
+      const [h, s] = line.data.datasets;
+      Object.assign(h!, { borderColor: p.hdd, backgroundColor: p.hdd });
+      Object.assign(s!, { borderColor: p.ssd, backgroundColor: p.ssd });
+      bar.data.datasets.forEach((d, i) => Object.assign(d, { backgroundColor: p.component[COMPONENTS[i]!], borderColor: p.bg }));
+      for (const c of [line, bar] as Chart[]) {
+        const sc = c.options.scales as Record<string, { grid: { color: string }; ticks: { color: string }; border: { color: string }; title?: { color: string } }>;
+        for (const axis of Object.values(sc)) {
+          if (axis.title) axis.title.color = p.muted;
+          axis.grid.color = p.line;
+          axis.ticks.color = p.muted;
+          axis.border.color = p.line;
+        }
+        c.options.plugins!.legend!.labels!.color = p.fg;
+        c.update('none');
+      }
+    },
+    setMotion() {
+      for (const c of [line, bar] as Chart[]) {
+        c.options.animation = reducedMotion() ? false : { duration: 250 };
+        c.update('none');
+      }
+    },
+  };
+}
