@@ -174,10 +174,13 @@ export async function buildCommand(argv: string[]): Promise<number> {
     audience: audienceFlag(args.flags.get('audience')),
   });
   if (r.code !== EXIT.ok) return r.code;
+  const pdf = args.flags.has('pdf') ? await (await import('./pdf.ts')).renderPdfs({ root: PROJECT_ROOT, distDir: r.outDir }) : undefined;
+  if (pdf && pdf.code !== EXIT.ok) return pdf.code;
   const total = ((performance.now() - t0) / 1000).toFixed(1);
   process.stderr.write(
     `\nbuilt ${r.pages} pages into ${relative(process.cwd(), r.outDir) || r.outDir}/ in ${total} s ` +
       `(${r.phases.map((p) => `${p.name} ${(p.ms / 1000).toFixed(1)} s`).join(', ')})\n` +
+      `${pdf ? `PDFs: ${pdf.files.length} in ${relative(process.cwd(), r.outDir)}/kits/\n` : ''}` +
       `look at it: ./fieldkit preview  (serves it on http://127.0.0.1:4321/)\n`,
   );
   return EXIT.ok;

@@ -43,7 +43,7 @@ const COMMANDS: Record<string, Command> = {
   },
   pdf: {
     summary: 'render printable kit PDFs from the built site with Chromium into dist/kits/',
-    usage: 'pdf [cloud…]',
+    usage: 'pdf [cloud…] [--format a4|letter] [--out DIR]',
     run: async (argv) => (await import('./pdf.ts')).pdfCommand(argv),
   },
   bench: {

@@ -4,10 +4,11 @@
  * (dist/kits/azure/index.html), not from the code that renders it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkPdfs } from '../../cli/pdf.ts';
 import { ROOT } from '../helpers.ts';
 
 const DIST = join(ROOT, 'dist');
@@ -171,5 +172,21 @@ describe('fieldkit pdf, errors', () => {
     const r = cli([], { FIELDKIT_ROOT: mkdtempSync(join(tmpdir(), 'fieldkit-empty-')) });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Run ./fieldkit build first');
+  });
+});
+
+describe('PDF names on the pages', () => {
+  it('become links once the PDF exists, and only then', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'fieldkit-link-'));
+    mkdirSync(join(dist, 'kits', 'azure'), { recursive: true });
+    const span = (f: string) => `<span class="kit-pdf" data-kit-pdf="${f}">${f}</span>`;
+    writeFileSync(join(dist, 'kits', 'index.html'), `<p>${span('azure.pdf')} ${span('aws.pdf')}</p>`);
+    writeFileSync(join(dist, 'kits', 'azure', 'index.html'), `<p>${span('azure.pdf')}</p>`);
+    linkPdfs(dist, [{ cloud: 'azure', kind: 'kit', path: join(dist, 'kits', 'azure.pdf'), pages: 1, bytes: 1 }]);
+    expect(readFileSync(join(dist, 'kits', 'index.html'), 'utf8')).toBe(
+      `<p><a class="kit-pdf" data-kit-pdf="azure.pdf" href="/kits/azure.pdf">azure.pdf</a> ${span('aws.pdf')}</p>`,
+    );
+    expect(readFileSync(join(dist, 'kits', 'azure', 'index.html'), 'utf8')).toContain('href="/kits/azure.pdf"');
+    rmSync(dist, { recursive: true, force: true });
   });
 });
