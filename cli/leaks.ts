@@ -49,10 +49,11 @@ export interface Leak {
   what: string;
 }
 
-export function scanForLeaks(dir: string, terms: TermRecord[], needles: string[]): { leaks: Leak[]; files: number } {
+export function scanForLeaks(dir: string, terms: TermRecord[], needles: string[], only: (rel: string) => boolean = () => true): { leaks: Leak[]; files: number } {
   const leaks: Leak[] = [];
   let files = 0;
   for (const rel of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    if (!only(rel)) continue;
     const full = join(dir, rel);
     const text = extractText(full);
     if (text === undefined) continue;

@@ -7,7 +7,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { applyAudience } from '#lib/audience.ts';
+import { leakNeedles } from '#lib/leaks.ts';
+import type { Audience } from '#schemas/common.ts';
+import { validateTree } from './io/content-fs.ts';
+import { readTerms, scanForLeaks, type Leak } from './leaks.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';
 import { serveDir } from './serve.ts';
 import { EXIT, oneOf, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
@@ -154,6 +159,13 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
         files.push(file);
       }
     }
+    // The leak test covers PDFs too: a PDF that leaks is deleted, never left next to the site.
+    const leaks = await phase(phases, 'leak test', () => scanPdfsForLeaks(opts.root, distDir, files.map((f) => f.path)));
+    if (leaks.length) {
+      for (const f of files) rmSync(f.path, { force: true });
+      for (const l of leaks) process.stderr.write(`leak: ${l.file}: ${l.what}\n`);
+      return fail(EXIT.problems, `the PDFs leak ${leaks.length} time(s) (above); they were deleted.`);
+    }
     if (outDir === join(distDir, 'kits')) linkPdfs(distDir, files);
     return { code: EXIT.ok, phases, files };
   } catch (err) {
@@ -225,4 +237,18 @@ export async function pdfCommand(argv: string[]): Promise<number> {
       `(${r.phases.map((p) => `${p.name} ${(p.ms / 1000).toFixed(1)} s`).join(', ')})\n${list}\n`,
   );
   return EXIT.ok;
+}
+
+/** Scans the PDFs for confidential terms and, for partner/public builds, left-out entries. */
+function scanPdfsForLeaks(root: string, distDir: string, paths: string[]): Leak[] {
+  const edition = /data-audience="(internal|partner|public)"/.exec(readFileSync(join(distDir, 'index.html'), 'utf8'))?.[1] ?? 'internal';
+  const { snapshot } = validateTree(root);
+  const needles = leakNeedles(applyAudience(snapshot, edition as Audience).withheld);
+  const terms = readTerms(root);
+  const out: Leak[] = [];
+  for (const p of paths) {
+    const dir = dirname(p);
+    out.push(...scanForLeaks(dir, terms, needles, (f) => f === basename(p)).leaks);
+  }
+  return out;
 }
