@@ -33,12 +33,12 @@ const COMMANDS: Record<string, Command> = {
   },
   diff: {
     summary: 'show which claims, numbers and entries changed against a git ref, and what they touch',
-    usage: 'diff --base <git ref> [--format markdown|json|text] [--now YYYY-MM-DD]',
+    usage: 'diff --base <git ref> [--format markdown|json|text] [--now YYYY-MM-DD] [--root DIR]',
     run: async (argv) => (await import('./diff.ts')).diffCommand(argv),
   },
   new: {
     summary: 'write a valid skeleton entry with TODO placeholders that check reports until filled',
-    usage: 'new <collection> <id>',
+    usage: 'new <collection> <id> [--root DIR] [--now YYYY-MM-DD]',
     run: async (argv) => (await import('./new.ts')).newCommand(argv),
   },
   pdf: {

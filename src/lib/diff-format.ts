@@ -4,7 +4,7 @@
  * Pure: a KitDiff in, a string out.
  */
 import { COLLECTIONS } from '../schemas/index.ts';
-import type { ClaimChange, EntryChange, FieldChange, Impact, KitDiff, ValueChange } from './diff.ts';
+import { isEmptyDiff, type ClaimChange, type EntryChange, type FieldChange, type Impact, type KitDiff, type ValueChange } from './diff.ts';
 import type { Problem } from './problems.ts';
 
 export type DiffFormat = 'markdown' | 'json' | 'text';
@@ -246,7 +246,7 @@ export function formatDiffMarkdown(d: KitDiff, h: DiffHeader): string {
   const out: string[] = [];
   const at = h.commit ? ` (${code(h.commit)})` : '';
   out.push(`### Fieldkit content diff against ${code(h.base)}${at}`, '');
-  const empty = d.claims.length === 0 && d.entries.length === 0 && d.problems.introduced.length === 0 && d.problems.fixed.length === 0;
+  const empty = isEmptyDiff(d);
   if (empty) {
     out.push(`No content changes against ${code(h.base)}.`, '');
     return out.join('\n');
@@ -317,7 +317,7 @@ const SIGN = { added: '+', removed: '-', changed: '~' } as const;
 
 export function formatDiffText(d: KitDiff, h: DiffHeader): string {
   const out: string[] = [`content diff against ${h.base}${h.commit ? ` (${h.commit})` : ''}`];
-  const empty = d.claims.length === 0 && d.entries.length === 0 && d.problems.introduced.length === 0 && d.problems.fixed.length === 0;
+  const empty = isEmptyDiff(d);
   if (empty) return `${out[0]}\nno content changes\n`;
   out.push(...headline(d));
   if (d.claims.length) {

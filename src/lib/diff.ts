@@ -269,7 +269,7 @@ const keyOf = (collection: string, id: string) => `${collection}:${id}`;
 function sideEntries(side: DiffSide): Map<string, SideEntry> {
   const map = new Map<string, SideEntry>();
   for (const spec of COLLECTIONS) {
-    for (const e of side.snapshot[spec.name] as AnyEntry[]) {
+    for (const e of (side.snapshot[spec.name] ?? []) as AnyEntry[]) {
       const k = keyOf(spec.name, e.id);
       if (!map.has(k)) map.set(k, { collection: spec.name, id: e.id, file: e.file, data: normalize(e.data), raw: undefined, body: e.body });
     }
@@ -315,39 +315,59 @@ export function statusMove(before: unknown, after: unknown): 'upgrade' | 'downgr
 
 /** How a claim is used in one state of the kit. */
 export function claimImpact(snapshot: KitSnapshot, claimId: string): Impact {
-  const link = `](claim:${claimId})`;
-  const linked = (e: AnyEntry) => Boolean(e.body?.includes(link)) || JSON.stringify(e.data).includes(link);
-  const plays: Impact['plays'] = [];
+  return impactIndex(snapshot).get(claimId) ?? emptyImpact();
+}
+
+const impactCache = new WeakMap<KitSnapshot, Map<string, Impact>>();
+
+/** Every claim's impact in one pass over the kit (a diff of thousands of claims stays linear). */
+function impactIndex(snapshot: KitSnapshot): Map<string, Impact> {
+  const cached = impactCache.get(snapshot);
+  if (cached) return cached;
+  const index = new Map<string, Impact>();
+  const of = (id: string) => {
+    let i = index.get(id);
+    if (!i) index.set(id, (i = emptyImpact()));
+    return i;
+  };
+  /** Claim ids linked from an entry's prose, in its body or any text field. */
+  const linksOf = (e: AnyEntry) => new Set([...claimLinks(e.body), ...claimLinks(JSON.stringify(e.data))]);
+  const use = (list: { id: string; via: string[] }[], id: string, via: string) => {
+    const row = list.find((x) => x.id === id);
+    if (!row) list.push({ id, via: [via] });
+    else if (!row.via.includes(via)) row.via.push(via);
+  };
+
   for (const p of snapshot.plays) {
-    const via: string[] = [];
-    if (p.data.proofPoints.includes(claimId)) via.push('proof point');
-    if (p.data.objections.some((o) => o.proof === claimId)) via.push('objection');
-    if (linked(p as unknown as AnyEntry)) via.push('talk track link');
-    if (via.length) plays.push({ id: p.id, via });
+    for (const c of p.data.proofPoints) use(of(c).plays, p.id, 'proof point');
+    for (const o of p.data.objections) if (o.proof) use(of(o.proof).plays, p.id, 'objection');
+    for (const c of linksOf(p as unknown as AnyEntry)) use(of(c).plays, p.id, 'talk track link');
   }
-  const claim = snapshot.claims.find((c) => c.id === claimId);
-  const clouds: Impact['clouds'] = [];
-  const dagger: string[] = [];
-  for (const c of snapshot.clouds) {
-    const via: string[] = [];
-    if (linked(c as unknown as AnyEntry)) via.push('one-pager link');
-    if (claim?.data.dagger && claim.data.cloud === c.id) {
-      via.push(`dagger #${claim.data.dagger.rank}`);
-      if (c.data.dagger) dagger.push(c.id);
-    }
-    if (via.length) clouds.push({ id: c.id, via });
+  const clouds = new Map(snapshot.clouds.map((c) => [c.id, c]));
+  for (const c of snapshot.clouds) for (const id of linksOf(c as unknown as AnyEntry)) use(of(id).clouds, c.id, 'one-pager link');
+  for (const claim of snapshot.claims) {
+    const cloud = clouds.get(claim.data.cloud);
+    if (!claim.data.dagger || !cloud) continue;
+    const i = of(claim.id);
+    use(i.clouds, cloud.id, `dagger #${claim.data.dagger.rank}`);
+    if (cloud.data.dagger) i.dagger.push(cloud.id);
   }
-  const other: string[] = [];
   for (const spec of COLLECTIONS) {
     if (spec.name === 'plays' || spec.name === 'clouds') continue;
-    for (const e of snapshot[spec.name] as AnyEntry[]) {
-      if (!(spec.name === 'claims' && e.id === claimId) && linked(e)) other.push(`${spec.name}/${e.id}`);
+    for (const e of (snapshot[spec.name] ?? []) as AnyEntry[]) {
+      for (const id of linksOf(e)) if (!(spec.name === 'claims' && e.id === id)) of(id).other.push(`${spec.name}/${e.id}`);
     }
   }
-  const kits = new Set<string>([...clouds.map((c) => c.id)]);
-  for (const p of plays) for (const c of snapshot.plays.find((x) => x.id === p.id)!.data.clouds) kits.add(c);
-  const known = new Set(snapshot.clouds.map((c) => c.id));
-  return { plays, clouds, dagger, kits: [...kits].filter((k) => known.has(k)).sort(), other };
+  const playClouds = new Map(snapshot.plays.map((p) => [p.id, p.data.clouds]));
+  for (const i of index.values()) {
+    i.plays.sort((a, b) => a.id.localeCompare(b.id));
+    i.clouds.sort((a, b) => a.id.localeCompare(b.id));
+    const kits = new Set(i.clouds.map((c) => c.id));
+    for (const p of i.plays) for (const c of playClouds.get(p.id) ?? []) kits.add(c);
+    i.kits = [...kits].filter((k) => clouds.has(k)).sort();
+  }
+  impactCache.set(snapshot, index);
+  return index;
 }
 
 function mergeUses(a: { id: string; via: string[] }[], b: { id: string; via: string[] }[]) {
@@ -439,15 +459,29 @@ function claimDetails(change: EntryChange, before: unknown, after: unknown, impa
 
 /** Entries (`collection/id`) that reference `target` by id, in one state. */
 function referrers(snapshot: KitSnapshot, target: CollectionName, id: string): string[] {
-  const out: string[] = [];
+  return referrerIndex(snapshot).get(keyOf(target, id)) ?? [];
+}
+
+const referrerCache = new WeakMap<KitSnapshot, Map<string, string[]>>();
+
+function referrerIndex(snapshot: KitSnapshot): Map<string, string[]> {
+  const cached = referrerCache.get(snapshot);
+  if (cached) return cached;
+  const index = new Map<string, string[]>();
   for (const spec of COLLECTIONS) {
-    const patterns = REFERENCE_FIELDS[spec.name].filter(([, t]) => t === target);
-    if (!patterns.length) continue;
-    for (const e of snapshot[spec.name] as AnyEntry[]) {
-      if (patterns.some(([p]) => valuesAt(e.data, p).some((v) => v.value === id))) out.push(`${spec.name}/${e.id}`);
+    for (const e of (snapshot[spec.name] ?? []) as AnyEntry[]) {
+      const targets = new Set<string>();
+      for (const [pattern, target] of REFERENCE_FIELDS[spec.name] ?? []) {
+        for (const { value } of valuesAt(e.data, pattern)) if (typeof value === 'string') targets.add(keyOf(target, value));
+      }
+      for (const k of targets) {
+        if (!index.has(k)) index.set(k, []);
+        index.get(k)!.push(`${spec.name}/${e.id}`);
+      }
     }
   }
-  return out;
+  referrerCache.set(snapshot, index);
+  return index;
 }
 
 function labelOf(collection: CollectionName, data: unknown): string | undefined {

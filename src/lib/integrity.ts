@@ -37,6 +37,12 @@ export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: 
   triage: [['owner', 'people']],
   frds: [['owner', 'people'], ['clouds.*', 'clouds'], ['decisions.*.by', 'people']],
   people: [],
+  reviews: [
+    ['owner', 'people'], ['pipeline.clouds.*.cloud', 'clouds'], ['wins.*.plays.*', 'plays'], ['losses.*.owner', 'people'],
+    ['gaps.*.frd', 'frds'], ['next.*.cloud', 'clouds'], ['next.*.plays.*', 'plays'],
+  ],
+  signals: [['owner', 'people'], ['cloud', 'clouds'], ['play', 'plays'], ['frd', 'frds']],
+  partners: [['owner', 'people'], ['clouds.*', 'clouds'], ['gaps.*.frd', 'frds']],
 };
 
 /** Every value at a path pattern, with its concrete path. */
@@ -86,7 +92,8 @@ export function checkReferences(
   for (const [collection, entry] of [...entriesOf(snapshot), ...invalid]) {
     for (const [pattern, target] of REFERENCE_FIELDS[collection]) {
       for (const { path, value } of valuesAt(entry.data, pattern)) {
-        if (typeof value !== 'string' || ids.get(target)?.has(value)) continue;
+        // A TODO from `fieldkit new` is reported once, as a placeholder.
+        if (typeof value !== 'string' || ids.get(target)?.has(value) || value.includes('TODO')) continue;
         const known = [...(ids.get(target) ?? [])];
         const near = closest(value, known);
         out.push({
@@ -180,6 +187,7 @@ const PAST_DATES: Record<CollectionName, string[]> = {
   clouds: ['reviewed'], plays: ['reviewed'], claims: ['reviewed', 'asOf', 'history.*.date'],
   sources: ['reviewed', 'retrieved', 'published'], tco: ['reviewed'], triage: ['reviewed'],
   frds: ['reviewed', 'decisions.*.date'], people: [],
+  reviews: ['reviewed'], signals: ['reviewed', 'date'], partners: ['reviewed'],
 };
 
 /**

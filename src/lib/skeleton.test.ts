@@ -15,10 +15,15 @@ const TODAY = '2026-11-26';
 const IDS: Record<CollectionName, string> = {
   people: 'lead', clouds: 'azure', sources: 'doc', claims: 'azure/ingress', tco: 'lake',
   triage: 'rfp', frds: 'Customer-Acme-Backup-20260101', plays: 'checkpoint',
+  reviews: '2026-11', signals: 'egress-ask', partners: 'orchestrator',
 };
 
-/** What an author would write for each TODO, by collection and field path (`*` = any index or key). */
-const FILL: Record<CollectionName, [RegExp, unknown][]> = {
+/**
+ * What an author would write for each TODO, by collection and field path (`*` = any list index);
+ * the first match wins. A function gets the concrete path (for values that must differ by item).
+ */
+type Fill = [RegExp, unknown | ((path: (string | number)[]) => unknown)];
+const FILL: Record<CollectionName, Fill[]> = {
   people: [[/^name$/, 'Strategy lead'], [/^role$/, 'Owns the kit']],
   clouds: [[/^name$/, 'Microsoft Azure'], [/^short$/, 'Azure'], [/^summary$/, 'Where we win on Azure.']],
   sources: [
@@ -33,7 +38,7 @@ const FILL: Record<CollectionName, [RegExp, unknown][]> = {
   tco: [[/^title$/, 'Data lake'], [/^description$/, 'A 10 PB lake.'], [/^\w+\.\w+\.value$/, 1], [/^\w+\.\w+\.assumption$/, 'Illustrative.']],
   triage: [
     [/^title$/, 'RFP triage'], [/^description$/, 'Bid or not.'], [/^questions\.\*\.key$/, 'p99-latency'],
-    [/^questions\.\*\.(text|why)$/, 'What p99 latency?'], [/^questions\.\*\.choices\.\*\.value$/, 'strict'],
+    [/^questions\.\*\.(text|why)$/, 'What p99 latency?'], [/^questions\.\*\.choices\.\*\.value$/, (path: (string | number)[]) => `choice-${path[3]}`],
     [/^questions\.\*\.choices\.\*\.label$/, 'Strict'], [/^questions\.\*\.choices\.\*\.verdict$/, 'yellow'],
     [/^next\.(green|yellow|red)$/, 'Bid.'],
   ],
@@ -45,8 +50,18 @@ const FILL: Record<CollectionName, [RegExp, unknown][]> = {
     [/^title$/, 'Checkpoint storms'], [/^summary$/, 'Win checkpoint-heavy training.'], [/^clouds\.\*$/, 'azure'],
     [/^trigger$/, 'The customer trains large models.'], [/^discovery\.\*$/, 'How often do you checkpoint?'],
   ],
+  reviews: [
+    [/^title$/, 'Win/loss review, November 2026'], [/^pipeline\.summary$/, 'Pipeline is steady.'], [/^themes\.\*$/, 'Checkpoint bursts'],
+    [/^losses\.\*\.owner$/, 'lead'], [/^(losses|gaps)\.\*\.eta$/, '2027-01-31'], [/^gaps\.\*\.frd$/, 'customer-acme-backup-20260101'],
+    [/^next\.\*\.cloud$/, 'azure'], [/^next\.\*\.plays\.\*$/, 'checkpoint'], [/^(wins|losses|gaps)\.\*\.\w+$/, 'A pattern seen in deals.'],
+  ],
+  signals: [[/^cloud$/, 'azure'], [/^kind$/, 'gap'], [/^(title|detail)$/, 'Egress limit hit in a deal.'], [/^submittedBy$/, 'SE, Azure deals']],
+  partners: [
+    [/^name$/, 'Example orchestrator'], [/^role$/, 'orchestration'], [/^summary$/, 'Schedules GPU jobs.'], [/^clouds\.\*$/, 'azure'],
+    [/^integration\.status$/, 'planned'],
+  ],
 };
-const COMMON: [RegExp, unknown][] = [[/^owner$/, 'lead']];
+const COMMON: Fill[] = [[/^owner$/, 'lead']];
 
 function generate(name: CollectionName) {
   const s = skeleton(findCollection(name)!, IDS[name], { today: TODAY });
@@ -65,7 +80,7 @@ function fill(name: CollectionName, text: string): { text: string; unfilled: str
     const key = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
     const hit = [...COMMON, ...FILL[name]].find(([re]) => re.test(key));
     if (!hit) unfilled.push(key);
-    else doc.setIn(path, hit[1]);
+    else doc.setIn(path, typeof hit[1] === 'function' ? (hit[1] as (p: (string | number)[]) => unknown)(path) : hit[1]);
   }
   const yaml = doc.toString();
   return { text: fm ? `---\n${yaml}---\n${fm[2]}` : yaml, unfilled };
@@ -84,6 +99,9 @@ describe('fieldkit new skeletons', () => {
       triage: 'src/content/triage/rfp.yaml',
       frds: 'src/content/frds/customer-acme-backup-20260101.md',
       people: 'src/content/people/lead.yaml',
+      reviews: 'src/content/reviews/2026-11.md',
+      signals: 'src/content/signals/egress-ask.yaml',
+      partners: 'src/content/partners/orchestrator.yaml',
     });
     expect(all.find((s) => s.name === 'sources')!.collides).toEqual(['src/content/sources/doc.yml']);
   });

@@ -3,7 +3,7 @@
  * as the placeholder `TODO` (check reports `placeholder` until an author fills them), sensible
  * defaults where there is one, a comment on each line saying what goes there. Pure: text out.
  */
-import { COLLECTIONS, ID_PATTERN, PLACEHOLDER, type CollectionName, type CollectionSpec } from '../schemas/index.ts';
+import { COLLECTIONS, ID_PATTERN, PLACEHOLDER, plainContext, type CollectionName, type CollectionSpec } from '../schemas/index.ts';
 import { MEDIUM_PARAMS, SCENARIO_PARAMS } from '../schemas/tco.ts';
 import { MEDIUM_UNITS, SCENARIO_UNITS } from './tco.ts';
 
@@ -12,7 +12,7 @@ const T = PLACEHOLDER;
 /** Singular and other friendly spellings accepted on the command line. */
 const ALIASES: Record<string, CollectionName> = {
   cloud: 'clouds', play: 'plays', claim: 'claims', source: 'sources', scenario: 'tco',
-  frd: 'frds', person: 'people', persons: 'people',
+  frd: 'frds', person: 'people', persons: 'people', review: 'reviews', signal: 'signals', partner: 'partners',
 };
 
 export function findCollection(name: string): CollectionSpec | undefined {
@@ -48,13 +48,17 @@ export function skeleton(spec: CollectionSpec, rawId: string, opts: { today: str
     if (parts.length !== 2 || !parts.every((p) => ID_PATTERN.test(p))) {
       return { ok: false, message: `a claim id is <cloud>/<id> in lower case, e.g. azure/account-ingress (got "${rawId}")` };
     }
+  } else if (spec.name === 'reviews' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(id)) {
+    return { ok: false, message: `a review id is its month, YYYY-MM, e.g. 2026-11 (got "${rawId}")` };
   } else if (id.includes('/') || !ID_PATTERN.test(id)) {
     return { ok: false, message: `an id is lower-case letters and digits joined by - or _, e.g. checkpoint-storms (got "${rawId}")` };
   }
   const exts = spec.kind === 'data' ? ['.yaml', '.yml'] : ['.md'];
   const path = `${contentDir}/${spec.dir}/${id}${exts[0]}`;
   const collides = exts.slice(1).map((e) => `${contentDir}/${spec.dir}/${id}${e}`);
-  const text = TEMPLATES[spec.name]({ id, today: opts.today, frdName: frdName ?? id });
+  const ctx = { id, today: opts.today, frdName: frdName ?? id };
+  const template = TEMPLATES[spec.name];
+  const text = template ? template(ctx) : fromSchema(spec, ctx);
   return { ok: true, collection: spec.name, id, path, collides, text };
 }
 
@@ -79,7 +83,8 @@ const base = (today: string, reviewEveryNote = 'days after `reviewed` until the 
 
 const prose = (rows: [string, string?][], body: string) => `---\n${lines(rows)}---\n${body}`;
 
-const TEMPLATES: Record<CollectionName, (c: Ctx) => string> = {
+/** Hand-written skeletons, with a note on every line; other collections come from their schema. */
+const TEMPLATES: Partial<Record<CollectionName, (c: Ctx) => string>> = {
   claims: ({ id, today }) =>
     lines([
       [`# Claim ${id}: one competitor-gap figure with its source. Replace every TODO, then run ./fieldkit check.`],
@@ -214,3 +219,100 @@ const TEMPLATES: Record<CollectionName, (c: Ctx) => string> = {
       [`role: ${T}`, 'role in the organisation, e.g. Product lead, multi-cloud'],
     ]),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Skeletons read off the schema, for collections without a hand-written one
+// ---------------------------------------------------------------------------------------------
+
+/** The parts of a Zod 4 schema definition the walker reads. */
+interface ZodLike {
+  _zod?: {
+    def: {
+      type: string;
+      innerType?: ZodLike;
+      in?: ZodLike;
+      out?: ZodLike;
+      shape?: Record<string, ZodLike>;
+      element?: ZodLike;
+      checks?: { _zod: { def: { check: string; minimum?: number; length?: number } } }[];
+    };
+  };
+}
+
+/** Values with an honest default for a new entry, per collection (the rest are TODO). */
+const PREFILL: Partial<Record<CollectionName, (c: Ctx) => Record<string, string>>> = {
+  reviews: ({ id }) => ({ month: id }),
+  signals: ({ today }) => ({ date: today, status: 'new' }),
+};
+
+const def = (z: ZodLike | undefined) => z?._zod?.def;
+
+/** How many items a required list needs: its `.min(n)` or `.length(n)`. */
+function minItems(z: ZodLike): number {
+  let n = 0;
+  for (const c of def(z)?.checks ?? []) {
+    const d = c._zod.def;
+    if (d.check === 'min_length' && d.minimum !== undefined) n = Math.max(n, d.minimum);
+    if (d.check === 'length_equals' && d.length !== undefined) n = Math.max(n, d.length);
+  }
+  return n;
+}
+
+/** YAML lines for the required part of a schema: objects by key, lists at their minimum length. */
+function required(z: ZodLike, indent: string, prefill: Record<string, string> = {}): string[] | undefined {
+  const d = def(z);
+  if (!d || d.type === 'optional' || d.type === 'default' || d.type === 'prefault') return undefined;
+  if (d.type === 'object') {
+    const out: string[] = [];
+    for (const [key, field] of Object.entries(d.shape ?? {})) {
+      if (key in prefill) {
+        out.push(`${indent}${key}: ${prefill[key]}`);
+        continue;
+      }
+      const fd = def(field);
+      if (fd?.type === 'object') {
+        const inner = required(field, `${indent}  `);
+        if (inner) out.push(`${indent}${key}:`, ...(inner.length ? inner : [`${indent}  {}`]));
+      } else if (fd?.type === 'array') {
+        const items = arrayItems(field, `${indent}  `);
+        if (items) out.push(...(items.length ? [`${indent}${key}:`, ...items] : [`${indent}${key}: []`]));
+      } else if (required(field, indent)) {
+        out.push(`${indent}${key}: ${T}`);
+      }
+    }
+    return out;
+  }
+  return [];
+}
+
+function arrayItems(z: ZodLike, indent: string): string[] | undefined {
+  const d = def(z);
+  if (!d || d.type !== 'array') return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < minItems(z); i++) {
+    const ed = def(d.element);
+    if (ed?.type === 'object') {
+      const lines = required(d.element!, `${indent}  `) ?? [];
+      if (!lines.length) out.push(`${indent}- {}`);
+      else out.push(`${indent}- ${lines[0]!.trimStart()}`, ...lines.slice(1));
+    } else out.push(`${indent}- ${T}`);
+  }
+  return out;
+}
+
+function fromSchema(spec: CollectionSpec, ctx: Ctx): string {
+  const schema = spec.schema(plainContext) as unknown as ZodLike;
+  const shape = def(schema)?.shape ?? {};
+  const rows: [string, string?][] = [
+    [`# ${spec.label} ${ctx.id}: see src/schemas/${spec.name}.ts for what each field holds. Replace every TODO, then run ./fieldkit check.`],
+  ];
+  const prefill = PREFILL[spec.name]?.(ctx) ?? {};
+  if ('owner' in shape && 'reviewed' in shape) rows.push(...base(ctx.today));
+  const skip = new Set(['owner', 'reviewed', 'reviewEvery', 'audience'].filter((k) => 'owner' in shape && k in shape));
+  const rest = Object.fromEntries(Object.entries(shape).filter(([k]) => !skip.has(k)));
+  const fields = required({ _zod: { def: { type: 'object', shape: rest } } }, '', prefill) ?? [];
+  rows.push(...fields.map((l): [string] => [l]));
+  return spec.kind === 'prose'
+    ? prose(rows, '\n<!-- The body: notes and discussion, in Markdown. Link numbers as [text](claim:<cloud>/<claim id>). -->\n')
+    : lines(rows);
+}

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COLLECTIONS } from '../../src/schemas/index.ts';
 import { checkJson, fieldkit, makeTree } from '../helpers.ts';
 
 const NOW = '2026-11-26';
@@ -78,7 +79,8 @@ describe('fieldkit new', () => {
   it('an unknown collection is a usage error that lists the collections (exit 2)', () => {
     const r = run(tree(), 'widgets', 'x');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown collection "widgets"; collections: clouds, plays, claims, sources, tco, triage, frds, people');
+    expect(r.stderr).toContain(`unknown collection "widgets"; collections: ${COLLECTIONS.map((c) => c.name).join(', ')}`);
+    expect(r.stderr).toContain('clouds, plays, claims, sources, tco, triage, frds, people');
   });
 
   it('a claim id without its cloud is a usage error (exit 2)', () => {
