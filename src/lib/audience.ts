@@ -28,6 +28,9 @@ export const INTERNAL_FIELDS: [CollectionName, string][] = [
   ['clouds', 'dagger.anecdote'],
   ['frds', 'crm'],
   ['frds', 'seNotes'],
+  ['reviews', 'pipeline'],
+  ['reviews', 'losses'],
+  ['partners', 'gaps'],
 ];
 
 export interface Withheld {
@@ -89,6 +92,7 @@ const PAGE_OF: Record<CollectionName, (id: string) => string> = {
   clouds: (id) => `/clouds/${id}/`, plays: (id) => `/plays/${id}/`, claims: (id) => `/claims/${id}/`,
   sources: (id) => `/sources/${id}/`, tco: (id) => `/tco/${id}/`, triage: () => '/triage/',
   frds: (id) => `/frds/${id}/`, people: (id) => `/people/${id}/`,
+  reviews: (id) => `/reviews/${id}/`, signals: (id) => `/signals/#signal-${id}`, partners: (id) => `/blueprint/#partner-${id}`,
 };
 
 /**

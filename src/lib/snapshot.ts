@@ -2,7 +2,7 @@
  * The kit snapshot: validated content as plain data. Pages and the CLI consume only this.
  */
 import type {
-  Claim, Cloud, CollectionName, Frd, Person, Play, Source, TcoScenario, Triage,
+  Claim, Cloud, CollectionName, Frd, Partner, Person, Play, Review, Signal, Source, TcoScenario, Triage,
 } from '../schemas/index.ts';
 
 export interface Entry<T> {
@@ -25,12 +25,15 @@ export interface KitSnapshot {
   triage: Entry<Triage>[];
   frds: Entry<Frd>[];
   people: Entry<Person>[];
+  reviews: Entry<Review>[];
+  signals: Entry<Signal>[];
+  partners: Entry<Partner>[];
 }
 
 export type AnyEntry = Entry<Record<string, unknown>>;
 
 export function emptySnapshot(): KitSnapshot {
-  return { clouds: [], plays: [], claims: [], sources: [], tco: [], triage: [], frds: [], people: [] };
+  return { clouds: [], plays: [], claims: [], sources: [], tco: [], triage: [], frds: [], people: [], reviews: [], signals: [], partners: [] };
 }
 
 /** Entries of one collection, sorted by id so output never depends on file-system order. */

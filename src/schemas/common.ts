@@ -13,7 +13,10 @@ export type CollectionName =
   | 'tco'
   | 'triage'
   | 'frds'
-  | 'people';
+  | 'people'
+  | 'reviews'
+  | 'signals'
+  | 'partners';
 
 /**
  * What a schema factory needs from its caller. Astro's `reference()` only logs a dangling

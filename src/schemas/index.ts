@@ -8,7 +8,10 @@ import { cloudSchema } from './clouds.ts';
 import type { CollectionName, SchemaContext } from './common.ts';
 import { frdSchema } from './frds.ts';
 import { peopleSchema } from './people.ts';
+import { partnerSchema } from './partners.ts';
 import { playSchema } from './plays.ts';
+import { reviewSchema } from './reviews.ts';
+import { signalSchema } from './signals.ts';
 import { sourceSchema } from './sources.ts';
 import { tcoSchema } from './tco.ts';
 import { triageSchema } from './triage.ts';
@@ -33,6 +36,9 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'triage', dir: 'triage', kind: 'data', schema: triageSchema, label: 'Triage rubric' },
   { name: 'frds', dir: 'frds', kind: 'prose', schema: frdSchema, label: 'FRD' },
   { name: 'people', dir: 'people', kind: 'data', schema: peopleSchema, label: 'Person' },
+  { name: 'reviews', dir: 'reviews', kind: 'prose', schema: reviewSchema, label: 'Review' },
+  { name: 'signals', dir: 'signals', kind: 'data', schema: signalSchema, label: 'SE signal' },
+  { name: 'partners', dir: 'partners', kind: 'data', schema: partnerSchema, label: 'Partner' },
 ];
 
 export const DATA_EXTENSIONS = ['.yaml', '.yml'];
@@ -47,3 +53,6 @@ export type { Play } from './plays.ts';
 export type { Source } from './sources.ts';
 export type { TcoScenario, TcoParam } from './tco.ts';
 export type { Triage } from './triage.ts';
+export type { Review } from './reviews.ts';
+export type { Signal } from './signals.ts';
+export type { Partner } from './partners.ts';

@@ -29,6 +29,19 @@ const VALID: Record<string, { path: string; data: Record<string, unknown>; body?
       questions: [{ key: 'share', text: 'Object share?', why: 'W.', choices: [{ value: 'high', label: 'High', verdict: 'green' }, { value: 'low', label: 'Low', verdict: 'red' }] }],
     },
   },
+  reviews: {
+    path: 'reviews/2026-10.md',
+    data: {
+      ...base, month: '2026-10', title: 'Example review', pipeline: { summary: 'TBD.' }, themes: ['T.'],
+      wins: [1, 2, 3].map((i) => ({ pattern: `W${i}`, why: 'Y.', repeat: 'R.' })),
+      losses: [1, 2, 3].map((i) => ({ pattern: `L${i}`, rootCause: 'C.', fix: 'F.', owner: 'lead', eta: '2027-01-01' })),
+      gaps: [1, 2, 3, 4, 5].map((i) => ({ gap: `G${i}`, frd: 'customer-media1-checkpointing-20261015', decision: 'D.', eta: '2027-01-01' })),
+      next: [{ cloud: 'azure', plays: ['p'] }],
+    },
+    body: 'Example.',
+  },
+  signals: { path: 'signals/s.yaml', data: { ...base, cloud: 'azure', kind: 'gap', title: 'S', detail: 'D.', submittedBy: 'SE', date: '2026-11-01', status: 'new' } },
+  partners: { path: 'partners/p.yaml', data: { ...base, name: 'Example partner', role: 'billing', summary: 'S.', clouds: ['azure'], integration: { status: 'planned' } } },
   tco: {
     path: 'tco/s.yaml',
     data: {

@@ -28,6 +28,12 @@ export const triageSchema = (ctx: SchemaContext) =>
           number: z
             .strictObject({
               unit: text(),
+              /** The smallest answer that makes sense (default 0): below it the answer is refused. */
+              min: z.number().default(0),
+              /**
+               * Bands in ascending order of `below`; the last one has no `below` and takes every
+               * larger answer, so every answer lands in exactly one band.
+               */
               bands: z
                 .array(
                   z.strictObject({
@@ -36,14 +42,36 @@ export const triageSchema = (ctx: SchemaContext) =>
                     label: text(),
                   }),
                 )
-                .min(1),
+                .min(1)
+                .superRefine((bands, rctx) => {
+                  bands.forEach((b, i) => {
+                    const last = i === bands.length - 1;
+                    if (last && b.below !== undefined) {
+                      rctx.addIssue({ code: 'custom', path: [i, 'below'], input: b.below, message: 'the last band takes every larger answer: remove its `below`' });
+                    } else if (!last && b.below === undefined) {
+                      rctx.addIssue({ code: 'custom', path: [i], input: b, message: 'only the last band may leave out `below`' });
+                    } else if (i > 0 && b.below !== undefined && bands[i - 1]!.below !== undefined && b.below <= bands[i - 1]!.below!) {
+                      rctx.addIssue({ code: 'custom', path: [i, 'below'], input: b.below, message: `bands go in ascending order: ${b.below} is not above the previous band's ${bands[i - 1]!.below}` });
+                    }
+                  });
+                }),
             })
             .optional(),
         }).refine((q) => (q.choices === undefined) !== (q.number === undefined), {
           error: 'a question has exactly one of `choices` or `number`',
+        }).refine((q) => q.choices === undefined || new Set(q.choices.map((c) => c.value)).size === q.choices.length, {
+          error: 'each choice of a question needs its own `value`',
+          path: ['choices'],
         }),
       )
-      .min(1),
+      .min(1)
+      .superRefine((qs, rctx) => {
+        const seen = new Set<string>();
+        qs.forEach((q, i) => {
+          if (seen.has(q.key)) rctx.addIssue({ code: 'custom', path: [i, 'key'], input: q.key, message: `question keys are unique (they name the answer in the URL): "${q.key}" is used twice` });
+          seen.add(q.key);
+        });
+      }),
     /** How answers combine: any red makes red; `yellowAt` or more yellows make yellow. */
     rule: z.strictObject({ yellowAt: z.int().min(1).default(1) }),
     /** The next step for each verdict. */
