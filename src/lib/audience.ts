@@ -7,6 +7,7 @@
 import type { Audience, CollectionName } from '../schemas/index.ts';
 import type { Finding } from './integrity.ts';
 import { REFERENCE_FIELDS, valuesAt } from './integrity.ts';
+import { pageOf } from './routes.ts';
 import type { AnyEntry, KitSnapshot } from './snapshot.ts';
 
 export const AUDIENCES: readonly Audience[] = ['internal', 'partner', 'public'];
@@ -88,12 +89,6 @@ function withoutInternalFields(collection: CollectionName, data: Record<string, 
   return copy;
 }
 
-const PAGE_OF: Record<CollectionName, (id: string) => string> = {
-  clouds: (id) => `/clouds/${id}/`, plays: (id) => `/plays/${id}/`, claims: (id) => `/claims/${id}/`,
-  sources: (id) => `/sources/${id}/`, tco: (id) => `/tco/${id}/`, triage: () => '/triage/',
-  frds: (id) => `/frds/${id}/`, people: (id) => `/people/${id}/`,
-  reviews: (id) => `/reviews/${id}/`, signals: (id) => `/signals/#signal-${id}`, partners: (id) => `/blueprint/#partner-${id}`,
-};
 
 /**
  * What an edition loses: a warning for each visible page that loses something to a left-out
@@ -111,7 +106,7 @@ export function audienceFindings(snapshot: KitSnapshot, edition: Audience): Find
         if (!w) continue;
         out.push({
           code: 'withheld', severity: 'warning', file: entry.file, path,
-          message: `${PAGE_OF[collection](entry.id)} loses ${target} "${w.id}" (${w.title}) in the ${edition} edition`,
+          message: `${pageOf(collection, entry.id)} loses ${target} "${w.id}" (${w.title}) in the ${edition} edition`,
           expected: `an entry visible to ${edition}`, found: `${w.id} (audience stricter than ${edition})`,
           hint: `Fine if intended: the page says it was withheld. To show it, set \`audience: ${edition}\` in ${w.file}.`,
         });
@@ -122,7 +117,7 @@ export function audienceFindings(snapshot: KitSnapshot, edition: Audience): Find
       if (!w) continue;
       out.push({
         code: 'withheld', severity: 'warning', file: entry.file, path: [],
-        message: `${PAGE_OF[collection](entry.id)} prose cites claim "${w.id}", shown as "withheld in this edition" in the ${edition} edition`,
+        message: `${pageOf(collection, entry.id)} prose cites claim "${w.id}", shown as "withheld in this edition" in the ${edition} edition`,
         expected: `a claim visible to ${edition}`, found: w.id,
         hint: `Fine if intended. To show it, set \`audience: ${edition}\` in ${w.file}.`,
       });

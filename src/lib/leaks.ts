@@ -4,6 +4,9 @@
  * and every run of words of a stored length is hashed and looked up. Ids and titles of entries
  * left out of an edition are matched as plain text. Pure: the hash function is passed in.
  */
+import type { CollectionName } from '../schemas/index.ts';
+import { pageOf } from './routes.ts';
+
 export type Hash = (s: string) => string;
 
 export interface TermRecord {
@@ -89,11 +92,12 @@ export function findPlain(text: string, needles: string[]): string[] {
  * What must not appear in an edition beyond the hashed terms: the addresses of left-out entries
  * and their multi-word titles (a single common word would match legitimate text).
  */
-export function leakNeedles(withheld: { collection: string; id: string; title: string }[]): string[] {
+export function leakNeedles(withheld: { collection: CollectionName; id: string; title: string }[]): string[] {
   const out = new Set<string>();
   for (const w of withheld) {
     // Ids are matched as the page address they would have: a bare id like `gpu-cloud` is ordinary prose.
-    out.add(`/${w.collection}/${w.id}/`);
+    const page = pageOf(w.collection, w.id);
+    out.add(page.includes('#') ? page.slice(page.indexOf('#') + 1) : page);
     // A cloud's title is the provider's public name (it appears in public sources); its page is what is withheld.
     if (w.collection !== 'clouds' && w.title.trim().split(/\s+/).length >= 3) out.add(w.title.trim());
   }

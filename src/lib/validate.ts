@@ -152,6 +152,22 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
         hint: 'Rename the file to the lower-cased FRD name, or fix `name`.',
       });
     }
+    if (spec.name === 'reviews' && entry.id !== String(entry.data.month)) {
+      findings.push({
+        code: 'id-mismatch', severity: 'error', file: f.path, path: ['month'],
+        message: `the review for ${String(entry.data.month)} is filed as ${entry.id}`,
+        expected: `src/content/reviews/${String(entry.data.month)}.md`, found: f.path,
+        hint: 'Rename the file to the review month (YYYY-MM.md), or fix `month`.',
+      });
+    }
+    if (spec.name === 'frds' && entry.data.audience !== 'internal') {
+      findings.push({
+        code: 'frd-audience', severity: 'error', file: f.path, path: ['audience'],
+        message: 'an FRD names a customer (in its name, file and URL), so it stays in the internal edition',
+        expected: 'audience: internal', found: `audience: ${String(entry.data.audience)}`,
+        hint: 'Remove the audience line (internal is the default). Share the requirement with partners through a play or the cloud page instead.',
+      });
+    }
     addEntry(snapshot, spec.name, entry);
   }
 

@@ -1,7 +1,8 @@
 /**
  * View data computed once from the snapshot: what pages render. Pure: no Astro, no clock.
  */
-import type { Claim } from '../schemas/index.ts';
+import type { Claim, CollectionName } from '../schemas/index.ts';
+import { pageOf } from './routes.ts';
 import { freshnessOf } from './freshness.ts';
 import type { Entry, KitSnapshot } from './snapshot.ts';
 
@@ -120,28 +121,21 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-const ROUTES = {
-  clouds: (id: string) => `/clouds/${id}/`, plays: (id: string) => `/plays/${id}/`, claims: (id: string) => `/claims/${id}/`,
-  sources: (id: string) => `/sources/${id}/`, tco: (id: string) => `/tco/${id}/`, frds: (id: string) => `/frds/${id}/`,
-  people: (id: string) => `/people/${id}/`,
-} as const;
 
 /** The page of an entry when it is in this edition's snapshot; undefined when it was left out. */
-export function hrefOf(snapshot: KitSnapshot, collection: keyof typeof ROUTES, id: string): string | undefined {
-  return (snapshot[collection] as { id: string }[]).some((e) => e.id === id) ? ROUTES[collection](id) : undefined;
+export function hrefOf(snapshot: KitSnapshot, collection: CollectionName, id: string): string | undefined {
+  return (snapshot[collection] as { id: string }[]).some((e) => e.id === id) ? pageOf(collection, id) : undefined;
 }
 
 /** Every entry page of an edition, for the sitemap. */
 export function sitemapPaths(snapshot: KitSnapshot): string[] {
-  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/search/'];
-  const entries = [
-    ...snapshot.clouds.map((e) => ROUTES.clouds(e.id)),
-    ...snapshot.clouds.filter((e) => e.data.dagger).map((e) => `${ROUTES.clouds(e.id)}dagger/`),
-    ...snapshot.plays.map((e) => ROUTES.plays(e.id)),
-    ...snapshot.claims.map((e) => ROUTES.claims(e.id)),
-    ...snapshot.sources.map((e) => ROUTES.sources(e.id)),
-    ...snapshot.tco.map((e) => ROUTES.tco(e.id)),
-    ...snapshot.frds.map((e) => ROUTES.frds(e.id)),
-  ];
-  return [...fixed, ...entries];
+  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/reviews/', '/signals/', '/blueprint/', '/kits/', '/search/'];
+  const pages = (['clouds', 'plays', 'claims', 'sources', 'tco', 'frds', 'reviews'] as const).flatMap((c) =>
+    (snapshot[c] as { id: string }[]).map((e) => pageOf(c, e.id)),
+  );
+  const extra = snapshot.clouds.flatMap((e) => [
+    ...(e.data.dagger ? [`${pageOf('clouds', e.id)}dagger/`] : []),
+    `/kits/${e.id}/`,
+  ]);
+  return [...fixed, ...pages, ...extra];
 }

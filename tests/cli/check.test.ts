@@ -136,6 +136,11 @@ const cases: Case[] = [
     expect: { file: 'src/content/claims/aws/ingress.yaml', line: 3, column: 8, code: 'id-mismatch', field: 'cloud', message: 'the claim sits in claims/aws/ but says cloud: azure' },
   },
   {
+    name: 'an FRD cannot leave the internal edition',
+    files: { 'src/content/frds/customer-media1-checkpointing-20261015.md': '---\nowner: lead\nreviewed: 2026-11-01\naudience: partner\nname: Customer-Media1-Checkpointing-20261015\ntitle: Example FRD\nstatus: proposed\n---\nExample.\n' },
+    expect: { file: 'src/content/frds/customer-media1-checkpointing-20261015.md', line: 4, column: 11, code: 'frd-audience', field: 'audience', message: 'an FRD names a customer (in its name, file and URL), so it stays in the internal edition' },
+  },
+  {
     name: 'placeholder left by fieldkit new',
     files: { [CLAIM]: claimWith({ service: 'service: TODO' }) },
     expect: { file: CLAIM, line: 4, column: 10, code: 'placeholder', field: 'service', message: 'service still holds the placeholder TODO' },
