@@ -29,8 +29,9 @@ import {
   type RawValues,
   type TcoView,
 } from '../lib/tco-view.ts';
-import { createCharts, type TcoCharts } from './tco-chart.ts';
-import { DUTY_SUM_FIELD } from '../lib/tco.ts';
+import { createCharts, createTornado, type TcoCharts, type TornadoChart } from './tco-chart.ts';
+import { DUTY_SUM_FIELD, validateTcoInputs } from '../lib/tco.ts';
+import { renderSensitivityTable, sensitivityChartData, tippingSensitivity, type SensitivityChartData } from '../lib/tco-sensitivity.ts';
 
 interface Config {
   path: string;
@@ -56,6 +57,7 @@ function start(root: HTMLElement) {
   form.hidden = false;
   root.dataset.live = '';
   let charts: TcoCharts | undefined;
+  let tornado: TornadoChart | undefined;
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
   let lastAnnounced = '';
 
@@ -117,6 +119,17 @@ function start(root: HTMLElement) {
     );
   };
 
+  const drawTornado = (data: SensitivityChartData) => {
+    chartBox('sensitivity').hidden = false;
+    return createTornado(root, chartBox('sensitivity').querySelector('canvas')!, data);
+  };
+
+  /** The tornado's table, sentence and chart for modelled inputs (the same function the build ran). */
+  const sensitivityFor = (inputs: TcoView['inputs']) => {
+    const sens = tippingSensitivity(inputs);
+    return { sens, data: sensitivityChartData(sens, inputs.ssd.pricePerTB) };
+  };
+
   const update = (opts: { announce?: boolean } = {}) => {
     const raw = readRaw();
     const view = buildView(inputsFor(config.defaults, raw), ctx, raw);
@@ -132,6 +145,11 @@ function start(root: HTMLElement) {
       region('counts').innerHTML = renderCounts(view);
       if (charts) charts.update(view.chart);
       else charts = drawCharts(view);
+      const { sens, data } = sensitivityFor(view.inputs);
+      region('sensitivity').innerHTML = renderSensitivityTable(sens, view.inputs.ssd.pricePerTB);
+      region('sensitivity-alt').textContent = data.alt;
+      if (tornado) tornado.update(data);
+      else tornado = drawTornado(data);
     } else {
       region('warnings').innerHTML = '';
       // Opened with inputs that cannot be modelled: the tables show the build-time (sourced)
@@ -140,6 +158,7 @@ function start(root: HTMLElement) {
         const sourced = buildView(config.defaults, ctx);
         if (sourced.ok) charts = drawCharts(sourced);
       }
+      if (!tornado && validateTcoInputs(config.defaults).length === 0) tornado = drawTornado(sensitivityFor(config.defaults).data);
     }
     const search = searchFromState(raw, config.defaults);
     if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
@@ -173,8 +192,8 @@ function start(root: HTMLElement) {
   });
 
   const dark = matchMedia('(prefers-color-scheme: dark)');
-  dark.addEventListener('change', () => charts?.restyle());
-  matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () => charts?.setMotion());
+  dark.addEventListener('change', () => { charts?.restyle(); tornado?.restyle(); });
+  matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () => { charts?.setMotion(); tornado?.setMotion(); });
 
   // First run: same figures as the build unless the address carries changes; also rewrites the
   // address to the known, changed parameters only.

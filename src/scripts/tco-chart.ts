@@ -1,5 +1,5 @@
 /**
- * The two TCO charts, drawn with the parts of Chart.js they use (registered one by one so Vite
+ * The TCO charts (cumulative cost, cost by component, and the sensitivity tornado), drawn with the parts of Chart.js they use (registered one by one so Vite
  * leaves the rest out). Colours come from CSS custom properties, so light and dark themes both
  * work; animation is off when the reader prefers reduced motion.
  */
@@ -17,7 +17,8 @@ import {
   type ChartOptions,
   type Plugin,
 } from 'chart.js';
-import { COMPONENTS, moneyShort, type ChartData, type Component } from '../lib/tco-view.ts';
+import { COMPONENTS, moneyShort, perTB, type ChartData, type Component } from '../lib/tco-view.ts';
+import type { SensitivityChartData } from '../lib/tco-sensitivity.ts';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -29,6 +30,8 @@ interface Palette {
   hdd: string;
   ssd: string;
   cross: string;
+  low: string;
+  high: string;
   component: Record<Component, string>;
 }
 
@@ -43,6 +46,8 @@ function palette(el: Element): Palette {
     hdd: v('--tco-hdd', '#d55e00'),
     ssd: v('--tco-ssd', '#0072b2'),
     cross: v('--tco-cross', '#6e40c9'),
+    low: v('--tco-low', '#a6611a'),
+    high: v('--tco-high', '#1b7f79'),
     component: {
       capex: v('--tco-capex', '#0072b2'),
       energy: v('--tco-energy', '#e69f00'),
@@ -201,6 +206,175 @@ export function createCharts(root: HTMLElement, lineCanvas: HTMLCanvasElement, b
         c.options.animation = reducedMotion() ? false : { duration: 250 };
         c.update('none');
       }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sensitivity tornado
+// ---------------------------------------------------------------------------------------------
+
+interface RefLine {
+  value: number | null;
+  label: string;
+  color: string;
+  dash: number[];
+  /** Which of the two label rows above the plot, so the two labels never collide or cover a bar. */
+  row: 0 | 1;
+}
+
+/** Vertical reference lines across a horizontal bar chart: today's tipping point and the SSD quote. */
+function refLinesPlugin(state: { lines: RefLine[]; bg: string; font: string }): Plugin<'bar'> {
+  return {
+    id: 'tcoRefLines',
+    afterDatasetsDraw(chart) {
+      const { top, bottom, left, right } = chart.chartArea;
+      const ctx = chart.ctx;
+      for (const l of state.lines) {
+        if (l.value === null || !Number.isFinite(l.value)) continue;
+        const x = chart.scales['x']!.getPixelForValue(l.value);
+        if (x < left - 1 || x > right + 1) continue;
+        ctx.save();
+        ctx.strokeStyle = l.color;
+        ctx.lineWidth = 2;
+        ctx.setLineDash(l.dash);
+        ctx.beginPath();
+        ctx.moveTo(x, top - 20 + l.row * 20 - 2);
+        ctx.lineTo(x, bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.font = state.font;
+        const w = ctx.measureText(l.label).width;
+        const tx = x + 6 + w > right ? Math.max(left, x - 6 - w) : x + 6;
+        const ty = top - 40 + l.row * 20;
+        ctx.fillStyle = state.bg;
+        ctx.fillRect(tx - 3, ty, w + 6, 18);
+        ctx.fillStyle = l.color;
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'top';
+        ctx.fillText(l.label, tx, ty + 3);
+        ctx.restore();
+      }
+    },
+  };
+}
+
+export interface TornadoChart {
+  update(data: SensitivityChartData): void;
+  restyle(): void;
+  setMotion(): void;
+}
+
+/**
+ * The tornado: one row per input, two floating bars per row (input −20 % above, +20 % below), each
+ * from today's tipping point to the tipping point with the input moved. Grouped rather than
+ * overlaid, so a side that moves the same way as the other is never hidden behind it.
+ */
+export function createTornado(root: HTMLElement, canvas: HTMLCanvasElement, first: SensitivityChartData): TornadoChart {
+  let p = palette(root);
+  const fontFamily = getComputedStyle(root).fontFamily;
+  Chart.defaults.font.family = fontFamily;
+  let data = first;
+  const refs = (): RefLine[] => [
+    { value: data.base, label: `Now ${perTB(data.base)}`, color: p.fg, dash: [], row: 0 },
+    { value: data.quote, label: `SSD quote ${data.quote === null ? '' : perTB(data.quote)}`, color: p.cross, dash: [5, 4], row: 1 },
+  ];
+  const state = { lines: refs(), bg: p.bg, font: `600 12px ${fontFamily}` };
+  const price = (v: number | string) => `$${Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+  /** Keeps both reference lines in view. */
+  const bounds = () => {
+    const xs = [data.base, ...(data.quote === null ? [] : [data.quote])].filter(Number.isFinite);
+    return { suggestedMin: Math.min(...xs), suggestedMax: Math.max(...xs) };
+  };
+  const sideLabel = (i: number) => (i === 0 ? 'Input −20 %' : 'Input +20 %');
+  /** Input names on up to three lines, so narrow screens keep room for the bars. */
+  const wrap = (label: string, max = canvas.clientWidth < 560 ? 13 : 24): string[] => {
+    const lines: string[] = [];
+    for (const word of label.split(' ')) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && (last + ' ' + word).length <= max) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines;
+  };
+
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: first.labels,
+      datasets: [
+        { label: sideLabel(0), data: first.low, backgroundColor: p.low, borderColor: p.low, borderWidth: 0, categoryPercentage: 0.8, barPercentage: 0.9 },
+        { label: sideLabel(1), data: first.high, backgroundColor: p.high, borderColor: p.high, borderWidth: 0, categoryPercentage: 0.8, barPercentage: 0.9 },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      layout: { padding: { top: 44 } }, // room above the plot for the two reference-line labels
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reducedMotion() ? false : { duration: 250 },
+      scales: {
+        x: {
+          ...bounds(),
+          grid: { color: p.line },
+          ticks: { color: p.muted, callback: price },
+          border: { color: p.line },
+          title: { display: true, text: 'Break-even SSD price ($ per TB raw)', color: p.muted },
+        },
+        y: {
+          grid: { display: false },
+          ticks: { color: p.fg, autoSkip: false, callback: (_v, i) => wrap(data.labels[i] ?? '') },
+          border: { color: p.line },
+        },
+      },
+      plugins: {
+        // at the bottom: the layout padding above the plot is for the reference-line labels
+        legend: { position: 'bottom', labels: { color: p.fg, boxHeight: 10, boxWidth: 14 } },
+        tooltip: {
+          callbacks: {
+            label: (c) => {
+              const moved = (c.datasetIndex === 0 ? data.lowValue : data.highValue)[c.dataIndex];
+              const pair = (c.raw as [number, number] | null) ?? null;
+              return pair ? `${sideLabel(c.datasetIndex)} (${moved ?? ''}): ${perTB(pair[1])}` : `${sideLabel(c.datasetIndex)}: not valid`;
+            },
+          },
+        },
+      },
+    },
+    plugins: [refLinesPlugin(state)],
+  });
+
+  const axes = () => chart.options.scales as Record<string, { grid: { color: string }; ticks: { color: string }; border: { color: string }; title?: { color: string }; suggestedMin?: number; suggestedMax?: number }>;
+
+  return {
+    update(next) {
+      data = next;
+      state.lines = refs();
+      chart.data.labels = next.labels;
+      chart.data.datasets[0]!.data = next.low;
+      chart.data.datasets[1]!.data = next.high;
+      Object.assign(axes()['x']!, bounds());
+      chart.update();
+    },
+    restyle() {
+      p = palette(root);
+      state.bg = p.bg;
+      state.lines = refs();
+      Object.assign(chart.data.datasets[0]!, { backgroundColor: p.low, borderColor: p.low });
+      Object.assign(chart.data.datasets[1]!, { backgroundColor: p.high, borderColor: p.high });
+      const sc = axes();
+      sc['x']!.grid.color = p.line;
+      sc['x']!.ticks.color = p.muted;
+      sc['x']!.border.color = p.line;
+      sc['x']!.title!.color = p.muted;
+      sc['y']!.ticks.color = p.fg;
+      sc['y']!.border.color = p.line;
+      chart.options.plugins!.legend!.labels!.color = p.fg;
+      chart.update('none');
+    },
+    setMotion() {
+      chart.options.animation = reducedMotion() ? false : { duration: 250 };
+      chart.update('none');
     },
   };
 }

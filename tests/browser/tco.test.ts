@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
+import { computeTco, type TcoInputs } from '../../src/lib/tco.ts';
+import { withValues, type FieldKey } from '../../src/lib/tco-view.ts';
 
 const site = useSite();
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -31,6 +33,19 @@ async function breakEven(page: Page): Promise<number> {
 }
 
 const cheaper = (page: Page) => page.locator('.tco-tipping').getAttribute('data-cheaper');
+
+/** A price per TB as the page rounds it (two decimals). */
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+/** The tornado's state: its table's base tipping point, the sentence, and the chart's pixels. */
+async function tornado(page: Page) {
+  return {
+    base: Number(await page.locator('[data-region="sensitivity"] table.tco-sens').getAttribute('data-base')),
+    alt: (await page.locator('[data-region="sensitivity-alt"]').textContent()) ?? '',
+    rows: await page.locator('[data-region="sensitivity"] tbody tr').count(),
+  };
+}
+const tornadoPixels = (page: Page) => page.locator('[data-chart="sensitivity"] canvas').screenshot({ animations: 'disabled' });
 
 beforeAll(async () => {
   const page = await site.page();
@@ -107,6 +122,77 @@ describe('TCO scenario page', () => {
     // A very cheap SSD costs less from year 1; a very dear one never crosses
     await page.locator('input[name="ssd.pricePerTB"]').fill('1000000');
     await expect(page.locator('.tco-crossover').textContent()).resolves.toMatch(/^No crossover within \d+ years?/);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('moves the tipping point as the model says when $/kWh or rack kW change, and redraws the tornado', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    const defaults = (JSON.parse((await page.locator('#tco-config').textContent())!) as { defaults: TcoInputs }).defaults;
+    const modelled = (values: Partial<Record<FieldKey, number>>) => cents(computeTco(withValues(defaults, values)).tippingPoint.ssdPricePerTB);
+
+    // Before any change: the tornado starts from the verdict's tipping point, the model's for the sourced inputs
+    const p0 = await breakEven(page);
+    expect(p0).toBe(modelled({}));
+    const t0 = await tornado(page);
+    expect(cents(t0.base)).toBe(p0);
+    expect(t0.rows).toBe(10);
+    expect(t0.alt).toMatch(/^The tipping point \(\$[\d,.]+\/TB\) moves most with /);
+    await expect(page.locator('[data-chart="sensitivity"] canvas').isVisible()).resolves.toBe(true);
+    let pixels = await tornadoPixels(page);
+
+    // The tornado's own prediction holds: typing its top input's +20 % value gives the tipping point it showed
+    const top = page.locator('[data-region="sensitivity"] tbody tr').first();
+    const key = (await top.getAttribute('data-field'))!;
+    const plus = top.locator('td[data-value]').nth(1);
+    const [plusValue, plusTipping] = [await plus.getAttribute('data-value'), Number(await plus.getAttribute('data-tipping'))];
+    await page.locator(`input[name="${key}"]`).fill(plusValue!);
+    await expect.poll(() => breakEven(page)).toBe(cents(plusTipping));
+    await page.locator('[data-tco-calc] [data-tco-reset]').click();
+    await expect.poll(() => breakEven(page)).toBe(p0);
+
+    // $/kWh doubled: the displayed tipping point is the model's for those inputs, and the tornado follows it
+    const kwh = defaults.scenario.pricePerKWh * 2;
+    await page.locator('input[name="scenario.pricePerKWh"]').fill(String(kwh));
+    const p1 = modelled({ 'scenario.pricePerKWh': kwh });
+    expect(p1).not.toBe(p0);
+    await expect.poll(() => breakEven(page)).toBe(p1);
+    await expect.poll(async () => cents((await tornado(page)).base)).toBe(p1);
+    expect((await tornado(page)).alt).toContain(`($${p1.toFixed(2)}/TB)`);
+    await expect.poll(async () => (await tornadoPixels(page)).equals(pixels)).toBe(false);
+    pixels = await tornadoPixels(page);
+
+    // Rack kW: each value shows the model's tipping point; the tornado's base and sentence follow
+    let p = p1;
+    for (const rackKW of [40, 8]) {
+      await page.locator('input[name="scenario.rackKW"]').fill(String(rackKW));
+      p = modelled({ 'scenario.pricePerKWh': kwh, 'scenario.rackKW': rackKW });
+      await expect.poll(() => breakEven(page), { message: `rack ${rackKW} kW` }).toBe(p);
+      await expect.poll(async () => cents((await tornado(page)).base)).toBe(p);
+      expect((await tornado(page)).alt).toContain(`($${p.toFixed(2)}/TB)`);
+    }
+    // 8 kW binds the racks by power (the SSD racks, in the shipped scenario): a new tipping point, a new chart
+    if (p !== p1) await expect.poll(async () => (await tornadoPixels(page)).equals(pixels)).toBe(false);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('ships a throughput-bound scenario whose HDD count is set by the performance floor', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}/tco/`);
+    const hrefs = await page.locator('main .tco-card h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThanOrEqual(2);
+    await page.goto(`${site.url}/tco/ai-training-tier-1pb/`);
+    await expect(page.locator('.lede').textContent()).resolves.toMatch(/illustrative/i);
+    await expect(page.locator('.tco-counts').textContent()).resolves.toMatch(/Drive count bound by\s*performance: 100 GB\/s ÷ 0\.285 GB\/s per drive/);
+    await expect(page.locator('.tco-counts tr', { hasText: 'Drives deployed' }).locator('td').first().textContent()).resolves.toBe('351');
+    await expect(page.locator('[data-warning="performance"]').textContent()).resolves.toContain('351 HDDs');
+    const rows = page.locator('.tco-assumptions tbody tr');
+    expect(await rows.count()).toBe(44);
+    for (const row of await rows.all()) {
+      if (await row.locator('a[href^="/sources/"]').count()) expect(await row.locator('.tco-asof').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+      else expect(await row.textContent()).toMatch(/Assumption/);
+    }
+    await expect(page.locator('[data-chart="sensitivity"] canvas').isVisible()).resolves.toBe(true);
     expect(page.errors).toEqual([]);
   });
 
@@ -218,6 +304,8 @@ describe('TCO scenario page', () => {
     await expect(page.locator('[data-region="components"] tbody tr').count()).resolves.toBe(4);
     await expect(page.locator('form[data-tco-calc]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-chart="cumulative"]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-region="sensitivity"] tbody tr').count()).resolves.toBe(10);
+    await expect(page.locator('[data-region="sensitivity-alt"]').textContent()).resolves.toMatch(/^The tipping point .* moves most with /);
     await ctx.close();
   });
 
@@ -228,6 +316,9 @@ describe('TCO scenario page', () => {
     await expect(page.locator('form[data-tco-calc]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-chart="cumulative"] canvas').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-region="cumulative"] table').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-chart="sensitivity"] canvas').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-region="sensitivity"] table').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-region="sensitivity-alt"]').isVisible()).resolves.toBe(true);
     await expect(page.locator('.tco-assumptions table').first().isVisible()).resolves.toBe(true);
   });
 
