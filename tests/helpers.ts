@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Problem } from '../src/lib/problems.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -100,18 +101,7 @@ export function checkJson(dir: string, extra: string[] = []) {
   return { ...r, json: JSON.parse(r.stdout) as { summary: { files: number; errors: number; warnings: number }; problems: Problem[] } };
 }
 
-export interface Problem {
-  code: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  field: string;
-  message: string;
-  expected?: string;
-  found?: string;
-  hint: string;
-}
+export type { Problem } from '../src/lib/problems.ts';
 
 /**
  * A throwaway copy of the project (code and config, the given content) for build tests. Its
