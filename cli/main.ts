@@ -48,7 +48,7 @@ const COMMANDS: Record<string, Command> = {
   },
   bench: {
     summary: 'time check and build on synthetic kits of N entries against a bare Astro floor',
-    usage: 'bench [N…]',
+    usage: 'bench [N…] [--rounds R] [--quick] [--seed S] [--now YYYY-MM-DD] [--scratch DIR] [--keep] [--report FILE]',
     run: async (argv) => (await import('./bench.ts')).benchCommand(argv),
   },
   terms: {

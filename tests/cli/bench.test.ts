@@ -2,7 +2,7 @@
  * The benchmark's generator: deterministic for a seed, valid for the real validator, and plainly
  * synthetic everywhere. And the page weigher counts a page's JavaScript once per module.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,12 +84,13 @@ describe('weighSite', () => {
     put('_astro/shared.js', 'export const a=1;');
     put('pagefind/pagefind.js', 'x'.repeat(100));
     const stats = weighSite(dist);
+    rmSync(dist, { recursive: true, force: true });
     expect(stats.pages).toBe(2);
     expect(stats.maxTextPageJs).toBe(0);
     expect(stats.chartPage!.url).toBe('/tco/x/');
     const expected = 'let a=1;'.length + 'import{a}from"./shared.js";import"./shared.js";console.log(a);'.length + 'export const a=1;'.length;
     expect(stats.chartPage!.js).toBe(expected);
-    expect(stats.pagesWithJs).toEqual({ '/tco/': 1 });
+    expect(stats.pagesWithJs).toEqual({ '/tco/*/': { pages: 1, maxJs: expected } });
     expect(stats.pagefindBytes).toBe(100);
   });
 });
