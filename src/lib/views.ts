@@ -6,6 +6,32 @@ import { pageOf } from './routes.ts';
 import { freshnessOf } from './freshness.ts';
 import type { Entry, KitSnapshot } from './snapshot.ts';
 
+/** Per-snapshot lookups, built once: pages call these thousands of times at scale. */
+const INDEX = new WeakMap<KitSnapshot, { byId: Map<string, Map<string, unknown>>; usage?: Map<string, { plays: string[]; clouds: string[] }> }>();
+
+function indexOf(snapshot: KitSnapshot) {
+  let idx = INDEX.get(snapshot);
+  if (!idx) {
+    idx = { byId: new Map() };
+    INDEX.set(snapshot, idx);
+  }
+  return idx;
+}
+
+/** The entry of a collection with this id in this snapshot (edition), if any. */
+export function entryById<C extends CollectionName>(snapshot: KitSnapshot, collection: C, id: string): KitSnapshot[C][number] | undefined {
+  const idx = indexOf(snapshot);
+  let map = idx.byId.get(collection);
+  if (!map) {
+    map = new Map((snapshot[collection] as { id: string }[]).map((e) => [e.id, e]));
+    idx.byId.set(collection, map);
+  }
+  return map.get(id) as KitSnapshot[C][number] | undefined;
+}
+
+const CLAIM_LINK_IDS = /\]\(claim:([^)\s]+)\)/g;
+const linkedClaims = (body: string | undefined) => new Set([...(body ?? '').matchAll(CLAIM_LINK_IDS)].map((m) => m[1]!));
+
 export type ClaimBadge = 'sourced' | 'measured' | 'provisional' | 'tbd' | 'stale';
 
 export const BADGE_LABEL: Record<ClaimBadge, string> = {
@@ -40,7 +66,7 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
   const f = freshnessOf(c, now);
   // A source left out of this edition is counted but not linked.
   const sources = c.sources.flatMap((sid) => {
-    const s = snapshot.sources.find((x) => x.id === sid);
+    const s = entryById(snapshot, 'sources', sid);
     return s ? [{ id: sid, title: s.data.title, url: `/sources/${sid}/` }] : [];
   });
   return {
@@ -72,14 +98,25 @@ export function claimHealth(snapshot: KitSnapshot, now: string): Record<ClaimBad
 
 /** Where a claim is used: plays (proof points or objections) and clouds (prose links, dagger). */
 export function claimUsage(snapshot: KitSnapshot, claimId: string): { plays: string[]; clouds: string[] } {
-  const plays = snapshot.plays
-    .filter((p) => p.data.proofPoints.includes(claimId) || p.data.objections.some((o) => o.proof === claimId) || p.body?.includes(`](claim:${claimId})`))
-    .map((p) => p.id);
-  const claim = snapshot.claims.find((c) => c.id === claimId);
-  const clouds = snapshot.clouds
-    .filter((c) => c.body?.includes(`](claim:${claimId})`) || (claim?.data.dagger && claim.data.cloud === c.id))
-    .map((c) => c.id);
-  return { plays, clouds };
+  const idx = indexOf(snapshot);
+  if (!idx.usage) {
+    const usage = new Map<string, { plays: string[]; clouds: string[] }>();
+    const at = (id: string) => {
+      if (!usage.has(id)) usage.set(id, { plays: [], clouds: [] });
+      return usage.get(id)!;
+    };
+    for (const p of snapshot.plays) {
+      const ids = new Set([...p.data.proofPoints, ...p.data.objections.flatMap((o) => (o.proof ? [o.proof] : [])), ...linkedClaims(p.body)]);
+      for (const id of ids) at(id).plays.push(p.id);
+    }
+    for (const c of snapshot.clouds) {
+      const ids = new Set([...linkedClaims(c.body), ...snapshot.claims.filter((x) => x.data.dagger && x.data.cloud === c.id).map((x) => x.id)]);
+      for (const id of ids) at(id).clouds.push(c.id);
+    }
+    idx.usage = usage;
+  }
+  const u = idx.usage.get(claimId);
+  return { plays: [...(u?.plays ?? [])], clouds: [...(u?.clouds ?? [])] };
 }
 
 /** The dagger gaps of a cloud, ranked. */
@@ -99,7 +136,7 @@ export { escapeHtml };
  */
 export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: string): string {
   return html.replace(/<a href="claim:([^"]+)">([\s\S]*?)<\/a>/g, (_m, id: string, text: string) => {
-    const entry = snapshot.claims.find((c) => c.id === id);
+    const entry = entryById(snapshot, 'claims', id);
     // `check` guarantees the id exists, so a claim missing here was left out of this edition.
     if (!entry) return `<span class="claim-ref claim-ref--withheld">${text} <em>(withheld in this edition)</em></span>`;
     const v = claimView(entry, snapshot, now);
@@ -109,11 +146,11 @@ export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: strin
 
 /** Display name of a person id (owners), falling back to the id. */
 export function personName(snapshot: KitSnapshot, id: string): string {
-  return snapshot.people.find((p) => p.id === id)?.data.name ?? id;
+  return entryById(snapshot, 'people', id)?.data.name ?? id;
 }
 
 export function cloudName(snapshot: KitSnapshot, id: string): string {
-  return snapshot.clouds.find((c) => c.id === id)?.data.short ?? id;
+  return entryById(snapshot, 'clouds', id)?.data.short ?? id;
 }
 
 /** "1 play", "3 plays". */
@@ -124,7 +161,7 @@ export function plural(n: number, word: string): string {
 
 /** The page of an entry when it is in this edition's snapshot; undefined when it was left out. */
 export function hrefOf(snapshot: KitSnapshot, collection: CollectionName, id: string): string | undefined {
-  return (snapshot[collection] as { id: string }[]).some((e) => e.id === id) ? pageOf(collection, id) : undefined;
+  return entryById(snapshot, collection, id) ? pageOf(collection, id) : undefined;
 }
 
 /** Every entry page of an edition, for the sitemap. */
