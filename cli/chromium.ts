@@ -33,7 +33,7 @@ export async function ensureChromium(opts: { install: boolean }): Promise<{ path
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const ok =
       (await run('apt-get', ['update', '-qq'], { env })) === 0 &&
-      (await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env })) === 0;
+      (await run('apt-get', ['install', '-y', '-qq', ...missing], { env })) === 0;
     if (!ok) return { message: `apt-get could not install ${missing.join(', ')}. ${explain}` };
   }
   return existsSync(path) ? { path } : { message: explain };
