@@ -116,3 +116,19 @@ describe('formatValue', () => {
     expect(formatValue(0.0806, '$/kWh')).toBe('0.0806 $/kWh');
   });
 });
+
+describe('parseContentFile: fast path and positioned path agree', () => {
+  it('gives the same data as the yaml Document and still locates on demand', () => {
+    const text = 'a: 1\nwhen: 2026-02-30\nflag: yes\nlist: [x, "y"]\nnested:\n  n: ~\n';
+    const p = parseContentFile(text, 'data');
+    // Core schema: dates and yes/no stay strings, ~ is null.
+    expect(p.data).toEqual({ a: 1, when: '2026-02-30', flag: 'yes', list: ['x', 'y'], nested: { n: null } });
+    expect(p.syntax).toEqual([]);
+    expect(p.locate(['nested', 'n'])).toEqual({ line: 6, column: 6 });
+  });
+  it('falls back to the positioned parser for duplicate keys', () => {
+    const p = parseContentFile('a: 1\na: 2\n', 'data');
+    expect(p.data).toBeUndefined();
+    expect(p.syntax).toEqual([{ message: 'Map keys must be unique', pos: { line: 2, column: 1 } }]);
+  });
+});

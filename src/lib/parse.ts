@@ -2,6 +2,7 @@
  * Parses a content file's text into data plus a way to map a field path back to a line and
  * column, so every problem can point at the key or value an author must change. Pure: text in.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export interface Position {
@@ -45,7 +46,28 @@ export function parseContentFile(text: string, kind: 'data' | 'prose'): ParsedFi
   return { ...parsed, body: text.slice(bodyOffset), bodyLine };
 }
 
+/**
+ * Most files are valid, and positions are only needed for files with a problem. So data comes
+ * from js-yaml's fast loader (YAML 1.2 core schema, like `yaml`'s default: dates stay strings),
+ * and the positioned `yaml` Document is built only when a problem must be located, or when the
+ * fast loader refuses the text (then the Document reports the syntax errors with positions).
+ */
 function parseYaml(text: string, lineOffset: number): ParsedFile {
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return parseYamlPositioned(text, lineOffset);
+  }
+  let positioned: ParsedFile | undefined;
+  return {
+    data: data ?? null,
+    syntax: [],
+    locate: (path, opts) => (positioned ??= parseYamlPositioned(text, lineOffset)).locate(path, opts),
+  };
+}
+
+function parseYamlPositioned(text: string, lineOffset: number): ParsedFile {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
