@@ -2,7 +2,7 @@
  * `build`: validate, render pages into a staging folder, index them with Pagefind, then swap the
  * finished site into dist/. A failed build leaves the previous dist/ untouched: never a half-built site.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { applyAudience } from '#lib/audience.ts';
@@ -120,7 +120,7 @@ async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
     const pagefind = await import('pagefind');
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new InternalError(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: stage, glob: searchableGlob(stage) });
+    const added = await index.addDirectory({ path: stage });
     if (added.errors.length) throw new InternalError(`pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(stage, 'pagefind') });
     if (written.errors.length) throw new InternalError(`pagefind: ${written.errors.join('; ')}`);
@@ -150,26 +150,6 @@ async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
     rmSync(old, { recursive: true, force: true });
   });
   return { code: EXIT.ok, phases, outDir, pages };
-}
-
-/**
- * Pagefind parses every HTML file it is given, indexed or not. Give it only the folders (and root
- * pages) that hold a searchable page, so the large print-only kits and other unindexed pages are
- * not parsed for nothing.
- */
-function searchableGlob(dir: string): string {
-  const searchable = (file: string) => readFileSync(file, 'utf8').includes('data-pagefind-body');
-  const parts: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (name.endsWith('.html')) {
-      if (searchable(full)) parts.push(name);
-    } else if (statSync(full).isDirectory()) {
-      const pages = readdirSync(full, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
-      if (pages.some((f) => searchable(join(full, f)))) parts.push(`${name}/**/*.html`);
-    }
-  }
-  return parts.length ? `{${parts.join(',')}}` : '**/*.html';
 }
 
 function gitCommit(root: string): string {
