@@ -2,7 +2,7 @@
  * Rules that need more than one entry, or more than a field's shape: references, duplicate ids,
  * the claim rules, future dates, claim links in prose, placeholders. Pure: snapshot in, findings out.
  */
-import type { CollectionName } from '../schemas/index.ts';
+import type { Claim, CollectionName } from '../schemas/index.ts';
 import type { ProblemCode } from './problems.ts';
 import type { AnyEntry, KitSnapshot } from './snapshot.ts';
 
@@ -141,12 +141,14 @@ export function checkDuplicateIds(snapshot: KitSnapshot): Finding[] {
 }
 
 /** The evidence rules: what makes a claim defensible. */
-export function checkClaimRules(snapshot: KitSnapshot): Finding[] {
+export function checkClaimRules(snapshot: KitSnapshot, invalid: [CollectionName, AnyEntry][] = []): Finding[] {
   const out: Finding[] = [];
-  for (const { file, data: c } of snapshot.claims) {
+  // Claims that failed their schema are checked from raw data too, so one run reports everything.
+  const raw = invalid.filter(([c]) => c === 'claims').map(([, e]) => ({ file: e.file, data: e.data as Partial<Claim> }));
+  for (const { file, data: c } of [...snapshot.claims, ...raw] as { file: string; data: Partial<Claim> }[]) {
     const firm = c.status === 'sourced' || c.status === 'measured';
     if (!firm) continue;
-    if (c.metric.value === 'TBD') {
+    if (c.metric?.value === 'TBD') {
       out.push({
         code: 'claim-needs-value', severity: 'error', file, path: ['metric', 'value'],
         message: `a ${c.status} claim cannot have the value TBD`,
@@ -154,7 +156,7 @@ export function checkClaimRules(snapshot: KitSnapshot): Finding[] {
         hint: 'Put the sourced number here, or set `status: tbd` (or provisional) until you have one.',
       });
     }
-    if (c.sources.length === 0) {
+    if (!Array.isArray(c.sources) || c.sources.length === 0) {
       out.push({
         code: 'claim-needs-source', severity: 'error', file, path: ['status'],
         message: `a ${c.status} claim must cite at least one source`,

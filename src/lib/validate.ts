@@ -175,7 +175,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
   findings.push(
     ...checkDuplicateIds(snapshot),
     ...checkReferences(snapshot, knownIds, invalid),
-    ...checkClaimRules(snapshot),
+    ...checkClaimRules(snapshot, invalid),
     ...checkFutureDates(snapshot, opts.now, invalid),
     ...checkClaimLinks(snapshot, knownIds.get('claims')),
     ...checkProseSafety(snapshot),

@@ -190,6 +190,11 @@ describe('fieldkit check: one broken file at a time', () => {
     expect(ref[0]!.hint).toBe('Did you mean "doc"? Otherwise add src/content/sources/dco.* or fix the id.');
   });
 
+  it('a claim that fails its schema is still held to the claim rules in the same run', () => {
+    const r = checkJson(makeTree({ [CLAIM]: claimWith({ service: 'servce: Example storage', asOf: null }) }));
+    expect(r.json.problems.map((p) => `${p.line}:${p.code}`)).toEqual(['4:unknown-key', '12:claim-needs-as-of']);
+  });
+
   it('a provisional claim may be TBD', () => {
     const r = checkJson(makeTree({ [CLAIM]: claimWith({ '  value': '  value: TBD', status: 'status: provisional' }) }));
     expect(r.json.problems).toEqual([]);
