@@ -36,6 +36,18 @@ describe('navigation', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('pages of one cloud carry its sections: strategy, dagger, plays, claims, FRDs, kit', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}/claims/azure/account-ingress/`);
+    const nav = page.getByRole('navigation', { name: 'Azure sections' });
+    const labels = (await nav.locator('a').allTextContents()).map((t) => t.replace(/ \(\d+\)$/, ''));
+    expect(labels).toEqual(['Strategy', 'Dagger', 'Plays', 'Claims', 'FRDs', 'Printable kit']);
+    await nav.getByRole('link', { name: /^Claims/ }).click();
+    await page.waitForURL(/\/clouds\/azure\/#claims$/);
+    expect(await page.locator('#claims').isVisible()).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Azure sections' }).locator('[aria-current="page"]').textContent()).toBe('Strategy');
+  });
+
   it('every claim shows value, status badge and as-of date the same way; TBD is never blank or zero', async () => {
     const page = await site.page();
     await page.goto(`${site.url}/claims/`);
