@@ -217,6 +217,8 @@ describe('pitfall warnings (figures.md §3.5)', () => {
       { label: 'Use 6 years for both', set: { 'hdd.serviceLifeYears': '6', 'ssd.serviceLifeYears': '6' } },
     ]);
     expect(ids(withValues(BASE, { 'ssd.serviceLifeYears': 3 }))).not.toContain('refresh');
+    // Lives of 6 and 8 years over a 6-year horizon: one purchase each, so nothing to flag.
+    expect(ids(withValues(BASE, { 'hdd.serviceLifeYears': 6, 'ssd.serviceLifeYears': 8 }))).not.toContain('refresh');
   });
 
   it('flag unequal data reduction', () => {

@@ -384,7 +384,8 @@ export function pitfalls(inputs: TcoInputs, r: TcoResult, ctx: PitfallContext): 
   const out: Warning[] = [];
   const { hdd, ssd, scenario: s } = inputs;
 
-  if (hdd.serviceLifeYears !== ssd.serviceLifeYears) {
+  // Different lives only matter when they buy a different number of sets within the horizon.
+  if (hdd.serviceLifeYears !== ssd.serviceLifeYears && r.hdd.purchases !== r.ssd.purchases) {
     const variants = [hdd.serviceLifeYears, ssd.serviceLifeYears].map((life) => {
       const v = withValues(inputs, { 'hdd.serviceLifeYears': life, 'ssd.serviceLifeYears': life });
       const p = computeTco(v).tippingPoint.ssdPricePerTB;
