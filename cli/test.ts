@@ -34,6 +34,13 @@ export async function testCommand(argv: string[]): Promise<number> {
   const total: Tally = { passed: 0, failed: 0, skipped: 0 };
   const add = (t: Tally) => { total.passed += t.passed; total.failed += t.failed; total.skipped += t.skipped; };
 
+  process.stderr.write('▸ type check (astro check: every .ts and .astro file, TypeScript strict)\n');
+  const types = await run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'check'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, FIELDKIT_PRECHECKED: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  add(types === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+
   process.stderr.write('▸ unit and CLI tests\n');
   add(await vitest('unit', join(work, 'vitest-unit.json')));
 
