@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildSite } from './build.ts';
 import { ensureChromium, CHROMIUM_ENV } from './chromium.ts';
 import { today } from './io/content-fs.ts';
-import { EXIT, parseArgs, PROJECT_ROOT, run, UsageError } from './util.ts';
+import { EXIT, parseArgs, phase, PROJECT_ROOT, run, UsageError, type Phase } from './util.ts';
 
 interface Tally { passed: number; failed: number; skipped: number }
 
@@ -32,20 +32,18 @@ export async function testCommand(argv: string[]): Promise<number> {
   const work = join(PROJECT_ROOT, '.fieldkit');
   mkdirSync(work, { recursive: true });
   const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const phases: Phase[] = [];
   const add = (t: Tally) => { total.passed += t.passed; total.failed += t.failed; total.skipped += t.skipped; };
 
-  process.stderr.write('▸ type check (astro check: every .ts and .astro file, TypeScript strict)\n');
-  const types = await run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'check'], {
+  const types = await phase(phases, 'type check (astro check, strict)', () => run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'check'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, FIELDKIT_PRECHECKED: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  }));
   add(types === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
 
-  process.stderr.write('▸ unit and CLI tests\n');
-  add(await vitest('unit', join(work, 'vitest-unit.json')));
+  add(await phase(phases, 'unit and CLI tests', () => vitest('unit', join(work, 'vitest-unit.json'))));
 
-  process.stderr.write('▸ build\n');
-  const build = await buildSite({ root: PROJECT_ROOT, now: today() }).catch((e: Error) => {
+  const build = await phase(phases, 'build', () => buildSite({ root: PROJECT_ROOT, now: today() })).catch((e: Error) => {
     process.stderr.write(`build failed: ${e.message}\n`);
     return { code: EXIT.internal };
   });
@@ -54,15 +52,15 @@ export async function testCommand(argv: string[]): Promise<number> {
   if (args.flags.has('no-browser')) {
     process.stderr.write('browser tests skipped (--no-browser)\n');
   } else if (build.code === EXIT.ok) {
-    const chromium = await ensureChromium({ install: true });
-    if (!chromium.path) {
-      process.stderr.write(`${chromium.message}\n`);
+    const { path: browser, message } = await ensureChromium({ install: true });
+    if (!browser) {
+      process.stderr.write(`${message}\n`);
       add({ passed: 0, failed: 1, skipped: 0 });
     } else {
-      process.stderr.write('▸ browser tests (Chromium)\n');
-      add(await vitest('browser', join(work, 'vitest-browser.json'), { [CHROMIUM_ENV]: chromium.path }));
+      add(await phase(phases, 'browser tests (Chromium)', () => vitest('browser', join(work, 'vitest-browser.json'), { [CHROMIUM_ENV]: browser })));
     }
   }
+  process.stderr.write(`\nphases: ${phases.map((p) => `${p.name} ${(p.ms / 1000).toFixed(1)} s`).join(', ')}\n`);
   const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
   process.stdout.write(`\n${total.passed} passed, ${total.failed} failed${skipped}\n`);
   return total.failed === 0 ? EXIT.ok : EXIT.problems;
