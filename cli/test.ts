@@ -41,6 +41,9 @@ export async function testCommand(argv: string[]): Promise<number> {
   }));
   add(types === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
 
+  const lint = await phase(phases, 'lint (eslint)', () => run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], { cwd: PROJECT_ROOT }));
+  add(lint === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+
   add(await phase(phases, 'unit and CLI tests', () => vitest('unit', join(work, 'vitest-unit.json'))));
 
   const build = await phase(phases, 'build', () => buildSite({ root: PROJECT_ROOT, now: today() })).catch((e: Error) => {
