@@ -6,9 +6,9 @@
  */
 import type { Audience, CollectionName } from '../schemas/index.ts';
 import type { Finding } from './integrity.ts';
-import { REFERENCE_FIELDS, valuesAt } from './integrity.ts';
+import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from './integrity.ts';
 import { pageOf } from './routes.ts';
-import type { AnyEntry, KitSnapshot } from './snapshot.ts';
+import { entriesOf, type AnyEntry, type KitSnapshot } from './snapshot.ts';
 
 export const AUDIENCES: readonly Audience[] = ['internal', 'partner', 'public'];
 const RANK: Record<Audience, number> = { public: 0, partner: 1, internal: 2 };
@@ -45,10 +45,6 @@ export interface Withheld {
 export function entryTitle(collection: CollectionName, e: AnyEntry): string {
   const d = e.data as Record<string, unknown>;
   return String(d.title ?? d.name ?? d.statement ?? e.id);
-}
-
-function entriesOf(snapshot: KitSnapshot): [CollectionName, AnyEntry][] {
-  return (Object.keys(snapshot) as CollectionName[]).flatMap((c) => (snapshot[c] as AnyEntry[]).map((e) => [c, e] as [CollectionName, AnyEntry]));
 }
 
 function audienceOf(collection: CollectionName, e: AnyEntry): Audience {
@@ -112,8 +108,8 @@ export function audienceFindings(snapshot: KitSnapshot, edition: Audience): Find
         });
       }
     }
-    for (const m of (entry.body ?? '').matchAll(/\]\(claim:([^)\s]+)\)/g)) {
-      const w = gone.get(`claims:${m[1]}`);
+    for (const id of claimLinkIds(entry.body)) {
+      const w = gone.get(`claims:${id}`);
       if (!w) continue;
       out.push({
         code: 'withheld', severity: 'warning', file: entry.file, path: [],

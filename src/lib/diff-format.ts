@@ -6,6 +6,7 @@
 import { COLLECTIONS } from '../schemas/index.ts';
 import { isEmptyDiff, type ClaimChange, type EntryChange, type FieldChange, type Impact, type KitDiff, type ValueChange } from './diff.ts';
 import type { Problem } from './problems.ts';
+import { plural } from './text.ts';
 
 export type DiffFormat = 'markdown' | 'json' | 'text';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['markdown', 'json', 'text'];
@@ -20,7 +21,6 @@ export interface DiffHeader {
 /** Rows in the Markdown summary table before the rest is left to the details. */
 export const TABLE_LIMIT = 50;
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** A value as people read it: thousands separators, TBD as TBD, the unit after. */
 export function showValue(value: unknown, unit?: string): string {

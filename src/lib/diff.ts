@@ -8,7 +8,7 @@
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { freshnessOf } from './freshness.ts';
 import { entryId } from './ids.ts';
-import { REFERENCE_FIELDS, valuesAt } from './integrity.ts';
+import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from './integrity.ts';
 import { parseContentFile } from './parse.ts';
 import type { Problem } from './problems.ts';
 import type { AnyEntry, KitSnapshot } from './snapshot.ts';
@@ -222,8 +222,6 @@ export function diffFields(before: unknown, after: unknown, path: string[] = [])
   return [{ path: p, kind: 'changed', before, after }];
 }
 
-const CLAIM_LINKS = /\]\(claim:([^)\s]+)\)/g;
-const claimLinks = (text: string | undefined) => new Set([...(text ?? '').matchAll(CLAIM_LINKS)].map((m) => m[1]!));
 
 function diffBody(before: string | undefined, after: string | undefined): BodyChange | undefined {
   if ((before ?? '') === (after ?? '')) return undefined;
@@ -238,8 +236,8 @@ function diffBody(before: string | undefined, after: string | undefined): BodyCh
   let linesRemoved = 0;
   for (const [l, n] of b) linesAdded += Math.max(0, n - (a.get(l) ?? 0));
   for (const [l, n] of a) linesRemoved += Math.max(0, n - (b.get(l) ?? 0));
-  const la = claimLinks(before);
-  const lb = claimLinks(after);
+  const la = claimLinkIds(before);
+  const lb = claimLinkIds(after);
   return {
     linesAdded,
     linesRemoved,
@@ -331,7 +329,7 @@ function impactIndex(snapshot: KitSnapshot): Map<string, Impact> {
     return i;
   };
   /** Claim ids linked from an entry's prose, in its body or any text field. */
-  const linksOf = (e: AnyEntry) => new Set([...claimLinks(e.body), ...claimLinks(JSON.stringify(e.data))]);
+  const linksOf = (e: AnyEntry) => new Set([...claimLinkIds(e.body), ...claimLinkIds(JSON.stringify(e.data))]);
   const use = (list: { id: string; via: string[] }[], id: string, via: string) => {
     const row = list.find((x) => x.id === id);
     if (!row) list.push({ id, via: [via] });

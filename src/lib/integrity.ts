@@ -2,9 +2,9 @@
  * Rules that need more than one entry, or more than a field's shape: references, duplicate ids,
  * the claim rules, future dates, claim links in prose, placeholders. Pure: snapshot in, findings out.
  */
-import type { Claim, CollectionName } from '../schemas/index.ts';
+import { PLACEHOLDER, type Claim, type CollectionName } from '../schemas/index.ts';
 import type { ProblemCode } from './problems.ts';
-import type { AnyEntry, KitSnapshot } from './snapshot.ts';
+import { entriesOf, type AnyEntry, type KitSnapshot } from './snapshot.ts';
 
 export type FieldPath = (string | number)[];
 
@@ -64,12 +64,6 @@ export function valuesAt(data: unknown, pattern: string): { path: FieldPath; val
   return current.filter((c) => c.value !== undefined);
 }
 
-function entriesOf(snapshot: KitSnapshot): [CollectionName, AnyEntry][] {
-  return (Object.keys(snapshot) as CollectionName[]).flatMap((c) =>
-    (snapshot[c] as AnyEntry[]).map((e) => [c, e] as [CollectionName, AnyEntry]),
-  );
-}
-
 /**
  * `knownIds` may hold ids of files that failed validation: a reference to an entry that exists
  * but is broken is reported once, on the broken file, not again as dangling on every referrer.
@@ -93,7 +87,7 @@ export function checkReferences(
     for (const [pattern, target] of REFERENCE_FIELDS[collection]) {
       for (const { path, value } of valuesAt(entry.data, pattern)) {
         // A TODO from `fieldkit new` is reported once, as a placeholder.
-        if (typeof value !== 'string' || ids.get(target)?.has(value) || value.includes('TODO')) continue;
+        if (typeof value !== 'string' || ids.get(target)?.has(value) || value.includes(PLACEHOLDER)) continue;
         const known = [...(ids.get(target) ?? [])];
         const near = closest(value, known);
         out.push({
@@ -219,6 +213,11 @@ export function checkFutureDates(snapshot: KitSnapshot, now: string, invalid: [C
 /** Claim links in Markdown prose: `[text](claim:azure/account-ingress)`. */
 export const CLAIM_LINK = /\]\(claim:([^)\s]+)\)/g;
 
+/** The claim ids a Markdown body links to. */
+export function claimLinkIds(body: string | undefined): Set<string> {
+  return new Set([...(body ?? '').matchAll(CLAIM_LINK)].map((m) => m[1]!));
+}
+
 export function checkClaimLinks(snapshot: KitSnapshot, knownClaimIds?: Set<string>): Finding[] {
   const known = new Set([...snapshot.claims.map((c) => c.id), ...(knownClaimIds ?? [])]);
   const out: Finding[] = [];
@@ -245,7 +244,7 @@ export function checkClaimLinks(snapshot: KitSnapshot, knownClaimIds?: Set<strin
 
 /** Placeholders that `fieldkit new` writes (`TODO`) and an author has not replaced yet. */
 export function findPlaceholders(data: unknown, path: FieldPath = []): FieldPath[] {
-  if (typeof data === 'string') return data.includes('TODO') ? [path] : [];
+  if (typeof data === 'string') return data.includes(PLACEHOLDER) ? [path] : [];
   if (Array.isArray(data)) return data.flatMap((v, i) => findPlaceholders(v, [...path, i]));
   if (data && typeof data === 'object') {
     return Object.entries(data).flatMap(([k, v]) => findPlaceholders(v, [...path, k]));

@@ -1,5 +1,6 @@
 /** Reporters: one validation result, three renderings. Pure: they return strings. */
 import type { Problem } from './problems.ts';
+import { plural } from './text.ts';
 
 export type ReportFormat = 'text' | 'github' | 'json';
 
@@ -17,7 +18,6 @@ export function summarize(problems: Problem[], files: number): CheckSummary {
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Grouped by file, each problem with its position, field, expected/found and a fix hint. */
 export function formatText(problems: Problem[], files: number): string {

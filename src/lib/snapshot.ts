@@ -48,11 +48,9 @@ export function sortSnapshot(snapshot: KitSnapshot): KitSnapshot {
   return snapshot;
 }
 
-/** Lookup by collection and id. */
-export function indexSnapshot(snapshot: KitSnapshot): Map<string, AnyEntry> {
-  const map = new Map<string, AnyEntry>();
-  for (const key of Object.keys(snapshot) as CollectionName[]) {
-    for (const e of snapshot[key] as AnyEntry[]) map.set(`${key}:${e.id}`, e);
-  }
-  return map;
+/** Every entry with its collection, in collection then id order. */
+export function entriesOf(snapshot: KitSnapshot): [CollectionName, AnyEntry][] {
+  return (Object.keys(snapshot) as CollectionName[]).flatMap((c) =>
+    (snapshot[c] as AnyEntry[]).map((e) => [c, e] as [CollectionName, AnyEntry]),
+  );
 }

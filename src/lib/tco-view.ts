@@ -7,6 +7,7 @@
  *
  * Imports only values from ./tco.ts (never src/schemas, which would pull Zod into the page's JS).
  */
+import { escapeHtml } from './text.ts';
 import {
   computeTco,
   DUTY_SUM_FIELD,
@@ -238,8 +239,7 @@ export const num = (n: number, digits = 2) => dec(digits).format(n);
 export const percent = (fraction: number, digits = 0) => `${dec(digits).format(fraction * 100)} %`;
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export { escapeHtml };
 
 // ---------------------------------------------------------------------------------------------
 // Verdict

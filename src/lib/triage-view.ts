@@ -5,8 +5,7 @@
 import type { Triage } from '../schemas/index.ts';
 import { NEXT_STEP_LABEL, paramOf, ruleText, type Answered, type Question, type TriageResult, type Verdict } from './triage.ts';
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+import { escapeHtml as esc } from './text.ts';
 
 export const VERDICT_LABEL: Record<Verdict | 'incomplete', string> = { green: 'Green', yellow: 'Yellow', red: 'Red', incomplete: 'Incomplete' };
 

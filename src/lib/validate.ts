@@ -4,7 +4,7 @@
  * Pure: file texts in, snapshot and problems out. The CLI and the site build both call this.
  */
 import {
-  COLLECTIONS, DATA_EXTENSIONS, PROSE_EXTENSIONS, plainContext, type Audience, type CollectionName, type CollectionSpec,
+  COLLECTIONS, DATA_EXTENSIONS, PLACEHOLDER, PROSE_EXTENSIONS, plainContext, type Audience, type CollectionName, type CollectionSpec,
 } from '../schemas/index.ts';
 import { audienceFindings } from './audience.ts';
 import { checkFreshness } from './freshness.ts';
@@ -117,7 +117,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
       findings.push({
         code: 'placeholder', severity: 'error', file: f.path, path,
         message: `${path.join('.')} still holds the placeholder TODO`,
-        expected: 'real content', found: 'TODO',
+        expected: 'real content', found: PLACEHOLDER,
         hint: 'Replace the TODO with the real value (see the field description in src/schemas/).',
       });
     }

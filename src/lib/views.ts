@@ -2,7 +2,11 @@
  * View data computed once from the snapshot: what pages render. Pure: no Astro, no clock.
  */
 import type { Claim, CollectionName } from '../schemas/index.ts';
+import { claimLinkIds } from './integrity.ts';
 import { pageOf } from './routes.ts';
+import { escapeHtml, plural } from './text.ts';
+
+export { escapeHtml, plural };
 import { freshnessOf } from './freshness.ts';
 import type { Entry, KitSnapshot } from './snapshot.ts';
 
@@ -29,8 +33,6 @@ export function entryById<C extends CollectionName>(snapshot: KitSnapshot, colle
   return map.get(id) as KitSnapshot[C][number] | undefined;
 }
 
-const CLAIM_LINK_IDS = /\]\(claim:([^)\s]+)\)/g;
-const linkedClaims = (body: string | undefined) => new Set([...(body ?? '').matchAll(CLAIM_LINK_IDS)].map((m) => m[1]!));
 
 export type ClaimBadge = 'sourced' | 'measured' | 'provisional' | 'tbd' | 'stale';
 
@@ -106,11 +108,11 @@ export function claimUsage(snapshot: KitSnapshot, claimId: string): { plays: str
       return usage.get(id)!;
     };
     for (const p of snapshot.plays) {
-      const ids = new Set([...p.data.proofPoints, ...p.data.objections.flatMap((o) => (o.proof ? [o.proof] : [])), ...linkedClaims(p.body)]);
+      const ids = new Set([...p.data.proofPoints, ...p.data.objections.flatMap((o) => (o.proof ? [o.proof] : [])), ...claimLinkIds(p.body)]);
       for (const id of ids) at(id).plays.push(p.id);
     }
     for (const c of snapshot.clouds) {
-      const ids = new Set([...linkedClaims(c.body), ...snapshot.claims.filter((x) => x.data.dagger && x.data.cloud === c.id).map((x) => x.id)]);
+      const ids = new Set([...claimLinkIds(c.body), ...snapshot.claims.filter((x) => x.data.dagger && x.data.cloud === c.id).map((x) => x.id)]);
       for (const id of ids) at(id).clouds.push(c.id);
     }
     idx.usage = usage;
@@ -126,9 +128,6 @@ export function daggerClaims(snapshot: KitSnapshot, cloudId: string): Entry<Clai
     .sort((a, b) => a.data.dagger!.rank - b.data.dagger!.rank);
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-export { escapeHtml };
 
 /**
  * Replaces Markdown claim links (`[text](claim:id)`, rendered as `<a href="claim:id">`) with the
@@ -151,11 +150,6 @@ export function personName(snapshot: KitSnapshot, id: string): string {
 
 export function cloudName(snapshot: KitSnapshot, id: string): string {
   return entryById(snapshot, 'clouds', id)?.data.short ?? id;
-}
-
-/** "1 play", "3 plays". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 

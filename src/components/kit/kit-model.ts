@@ -8,7 +8,7 @@
 import type { Claim, Cloud, Play, Source, TcoScenario } from '../../schemas/index.ts';
 import type { Entry, KitSnapshot } from '../../lib/snapshot.ts';
 import { MEDIUM_PARAMS, SCENARIO_PARAMS } from '../../schemas/tco.ts';
-import { BADGE_LABEL, claimView, daggerClaims, escapeHtml, renderClaimLinks, type ClaimView } from '../../lib/views.ts';
+import { BADGE_LABEL, claimView, daggerClaims, entryById, escapeHtml, renderClaimLinks, type ClaimView } from '../../lib/views.ts';
 
 /** Anchor of a claim inside the kit (its row in the claims section). */
 export const claimAnchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]+/g, '--')}`;
@@ -93,8 +93,8 @@ export function kitProse(html: string, snapshot: KitSnapshot, now: string, cit: 
   out = out.replace(
     /<a class="claim-ref__value" href="\/claims\/(.+?)\/">([\s\S]*?)<\/a><\/span>/g,
     (_m, id: string, inner: string) => {
-      const c = snapshot.claims.find((x) => x.id === id);
-      const sources = c ? c.data.sources.filter((sid) => snapshot.sources.some((x) => x.id === sid)) : [];
+      const c = entryById(snapshot, 'claims', id);
+      const sources = c ? c.data.sources.filter((sid) => entryById(snapshot, 'sources', sid) !== undefined) : [];
       return `<a class="claim-ref__value" href="#${claimAnchor(id)}">${inner}</a>${cit.marks(sources)}</span>`;
     },
   );
@@ -118,12 +118,12 @@ export function buildKitDoc(opts: {
   withheld?: { collection: string; id: string }[];
 }): KitDoc {
   const { snapshot, html, now, cloudId, audience } = opts;
-  const cloud = snapshot.clouds.find((c) => c.id === cloudId);
+  const cloud = entryById(snapshot, 'clouds', cloudId);
   if (!cloud) throw new Error(`no cloud ${cloudId}`);
   const cit = new Citations();
 
-  const claimById = (id: string) => snapshot.claims.find((c) => c.id === id);
-  const shown = (sourceId: string | undefined): sourceId is string => !!sourceId && snapshot.sources.some((s) => s.id === sourceId);
+  const claimById = (id: string) => entryById(snapshot, 'claims', id);
+  const shown = (sourceId: string | undefined): sourceId is string => !!sourceId && entryById(snapshot, 'sources', sourceId) !== undefined;
   const kitClaim = (entry: Entry<Claim>): KitClaim => ({ entry, view: claimView(entry, snapshot, now), sources: entry.data.sources.filter(shown) });
   const citeClaim = (entry: Entry<Claim> | undefined) => entry?.data.sources.filter(shown).forEach((s) => cit.cite(s));
 
@@ -177,7 +177,7 @@ export function buildKitDoc(opts: {
     }
   }
 
-  const sources = cit.order.map((id, i) => ({ n: i + 1, id, entry: snapshot.sources.find((s) => s.id === id) }));
+  const sources = cit.order.map((id, i) => ({ n: i + 1, id, entry: entryById(snapshot, 'sources', id) }));
   const withheldClaims = (opts.withheld ?? []).filter((w) => w.collection === 'claims' && w.id.startsWith(`${cloud.id}/`)).length;
   const frds = new Map(snapshot.frds.map((f) => [f.id, f.data.name]));
   return { cloud, audience, narrative, plays, gaps, claims, tco, citations: cit, sources, withheldClaims, frds };
