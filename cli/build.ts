@@ -5,11 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { applyAudience } from '#lib/audience.ts';
-import { leakNeedles } from '#lib/leaks.ts';
 import { checkExitCode } from '#lib/problems.ts';
 import type { Audience } from '#schemas/common.ts';
-import { readTerms, scanForLeaks } from './leaks.ts';
+import { leakRules, scanForLeaks } from './leaks.ts';
 import { formatText } from '#lib/report.ts';
 import { today, validateTree } from './io/content-fs.ts';
 import { audienceFlag, capture, dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
@@ -128,8 +126,8 @@ async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
   });
 
   const leaks = await phase(phases, 'leak test', () => {
-    const needles = leakNeedles(applyAudience(snapshot, audience).withheld);
-    return scanForLeaks(stage, readTerms(opts.root), needles);
+    const { terms, needles } = leakRules(opts.root, snapshot, audience);
+    return scanForLeaks(stage, terms, needles);
   });
   if (leaks.leaks.length) {
     // Kept out of dist/ for inspection only; the next build replaces it.

@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { findHashedTerms, findPlain, parseTermsFile, type TermRecord } from '#lib/leaks.ts';
+import { applyAudience } from '#lib/audience.ts';
+import { findHashedTerms, findPlain, leakNeedles, parseTermsFile, type TermRecord } from '#lib/leaks.ts';
+import type { KitSnapshot } from '#lib/snapshot.ts';
+import type { Audience } from '#schemas/common.ts';
 import { InternalError } from './util.ts';
 
 export const TERMS_FILE = 'confidential-terms.txt';
@@ -42,6 +45,14 @@ export function extractText(file: string): string | undefined {
     return r.stdout;
   }
   return undefined;
+}
+
+/**
+ * What the leak test looks for in an edition: the confidential terms (always) and the addresses
+ * and titles of the entries this edition leaves out. The build and `pdf` both scan with this.
+ */
+export function leakRules(root: string, snapshot: KitSnapshot, audience: Audience): { terms: TermRecord[]; needles: string[] } {
+  return { terms: readTerms(root), needles: leakNeedles(applyAudience(snapshot, audience).withheld) };
 }
 
 export interface Leak {

@@ -8,11 +8,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { applyAudience } from '#lib/audience.ts';
-import { leakNeedles } from '#lib/leaks.ts';
 import type { Audience } from '#schemas/common.ts';
 import { validateTree } from './io/content-fs.ts';
-import { readTerms, scanForLeaks, type Leak } from './leaks.ts';
+import { leakRules, scanForLeaks, type Leak } from './leaks.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';
 import { serveDir } from './serve.ts';
 import { EXIT, oneOf, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
@@ -242,13 +240,9 @@ export async function pdfCommand(argv: string[]): Promise<number> {
 /** Scans the PDFs for confidential terms and, for partner/public builds, left-out entries. */
 function scanPdfsForLeaks(root: string, distDir: string, paths: string[]): Leak[] {
   const edition = /data-audience="(internal|partner|public)"/.exec(readFileSync(join(distDir, 'index.html'), 'utf8'))?.[1] ?? 'internal';
-  const { snapshot } = validateTree(root);
-  const needles = leakNeedles(applyAudience(snapshot, edition as Audience).withheld);
-  const terms = readTerms(root);
-  const out: Leak[] = [];
-  for (const p of paths) {
-    const dir = dirname(p);
-    out.push(...scanForLeaks(dir, terms, needles, (f) => f === basename(p)).leaks);
-  }
-  return out;
+  const { terms, needles } = leakRules(root, validateTree(root).snapshot, edition as Audience);
+  // All PDFs of one run are written to one folder: scan it once, for just these files.
+  if (paths.length === 0) return [];
+  const names = new Set(paths.map((p) => basename(p)));
+  return scanForLeaks(dirname(paths[0]!), terms, needles, (f) => names.has(f)).leaks;
 }
