@@ -4,7 +4,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
 import type { Problem } from '../src/lib/problems.ts';
+import type { ContentFile } from '../src/lib/validate.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -65,6 +67,12 @@ export const BASE_TREE: Record<string, string> = {
     '',
   ].join('\n'),
 };
+
+/** An in-memory content file: YAML for data, frontmatter plus `body` for prose. */
+export function contentFile(path: string, data: Record<string, unknown>, body?: string): ContentFile {
+  const yaml = stringify(data);
+  return { path: `src/content/${path}`, text: body === undefined ? yaml : `---\n${yaml}---\n${body}\n` };
+}
 
 /** Writes BASE_TREE plus `overrides` (a null value deletes a base file) into a new temp dir. */
 export function makeTree(overrides: Record<string, string | null> = {}, base = BASE_TREE): string {

@@ -3,7 +3,7 @@
  * rules), through the same validator the CLI and the build use, with pinned messages and lines.
  */
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { contentFile as file } from '../../tests/helpers.ts';
 import { validateContent, type ContentFile } from '../lib/validate.ts';
 
 const NOW = '2026-11-26';
@@ -51,10 +51,6 @@ const ENTRIES = {
 };
 type Collection = keyof typeof ENTRIES;
 
-function file(path: string, data: Record<string, unknown>, body?: string): ContentFile {
-  const yaml = stringify(data);
-  return { path: `src/content/${path}`, text: body === undefined ? yaml : `---\n${yaml}---\n${body}\n` };
-}
 
 function tree(collection?: Collection, data?: Record<string, unknown>): ContentFile[] {
   const files = Object.entries(TREE).map(([p, v]) => file(p, v.data, v.body));

@@ -3,9 +3,10 @@
  * the build use, so the pinned text is what authors read.
  */
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { contentFile as file } from '../../tests/helpers.ts';
 import { validateContent, type ContentFile } from '../lib/validate.ts';
 import { COLLECTIONS } from './index.ts';
+import { MEDIUM_PARAMS, SCENARIO_PARAMS } from './tco.ts';
 
 const NOW = '2026-11-26';
 const base = { owner: 'lead', reviewed: '2026-11-01' };
@@ -46,17 +47,13 @@ const VALID: Record<string, { path: string; data: Record<string, unknown>; body?
     path: 'tco/s.yaml',
     data: {
       ...base, title: 'S', description: 'D.',
-      scenario: Object.fromEntries(['capacityTB', 'years', 'requiredGBps', 'dutyIdle', 'dutyRead', 'dutyWrite', 'pricePerKWh', 'pue', 'energyEscalation', 'rackU', 'rackKW', 'rackMonthPrice'].map((k) => [k, param(1, 'x')])),
-      hdd: Object.fromEntries(['driveTB', 'pricePerTB', 'driveGBps', 'wattsIdle', 'wattsRead', 'wattsWrite', 'drivesPerNode', 'nodePrice', 'nodeWatts', 'nodeU', 'afr', 'replaceCost', 'serviceLifeYears', 'dataReduction', 'protectionOverhead', 'maxFill'].map((k) => [k, param(1, 'x')])),
-      ssd: Object.fromEntries(['driveTB', 'pricePerTB', 'driveGBps', 'wattsIdle', 'wattsRead', 'wattsWrite', 'drivesPerNode', 'nodePrice', 'nodeWatts', 'nodeU', 'afr', 'replaceCost', 'serviceLifeYears', 'dataReduction', 'protectionOverhead', 'maxFill'].map((k) => [k, param(1, 'x')])),
+      scenario: Object.fromEntries(SCENARIO_PARAMS.map((k) => [k, param(1, 'x')])),
+      hdd: Object.fromEntries(MEDIUM_PARAMS.map((k) => [k, param(1, 'x')])),
+      ssd: Object.fromEntries(MEDIUM_PARAMS.map((k) => [k, param(1, 'x')])),
     },
   },
 };
 
-function file(path: string, data: Record<string, unknown>, body?: string): ContentFile {
-  const yaml = stringify(data);
-  return { path: `src/content/${path}`, text: body === undefined ? yaml : `---\n${yaml}---\n${body}\n` };
-}
 
 function validTree(): ContentFile[] {
   return Object.values(VALID).map((v) => file(v.path, v.data, v.body));
