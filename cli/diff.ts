@@ -4,13 +4,13 @@
  * Changes are not errors: exit 0 whenever the comparison ran.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { diffKits, rawEntries, type DiffSide } from '#lib/diff.ts';
 import { DIFF_FORMATS, formatDiff } from '#lib/diff-format.ts';
 import { validateContent, type ContentFile } from '#lib/validate.ts';
 import { CONTENT_DIR, readContentFiles, today } from './io/content-fs.ts';
 import { gitTopLevel, readContentFilesAt, resolveCommit } from './io/git.ts';
-import { dateFlag, EXIT, oneOf, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
+import { dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.ts';
 
 function side(files: ContentFile[], now: string): DiffSide {
   const { snapshot, problems } = validateContent(files, { contentDir: CONTENT_DIR, now });
@@ -25,7 +25,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
   if (base === true || base === '') throw new UsageError('--base needs a git ref');
   const format = oneOf('format', args.flags.get('format'), DIFF_FORMATS, 'markdown');
   const now = dateFlag(args.flags.get('now')) ?? today();
-  const root = resolve(String(args.flags.get('root') ?? PROJECT_ROOT));
+  const root = rootFlag(args.flags.get('root'));
   if (!existsSync(root)) throw new UsageError(`no such folder: ${root}`);
 
   gitTopLevel(root);

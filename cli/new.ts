@@ -4,11 +4,11 @@
  * Prints the path written (stdout) and what to do next (stderr).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { COLLECTIONS } from '#schemas/index.ts';
 import { findCollection, skeleton } from '#lib/skeleton.ts';
 import { CONTENT_DIR, today } from './io/content-fs.ts';
-import { dateFlag, EXIT, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
+import { dateFlag, EXIT, parseArgs, rootFlag, UsageError } from './util.ts';
 
 const collectionList = () => COLLECTIONS.map((c) => c.name).join(', ');
 
@@ -23,7 +23,7 @@ export async function newCommand(argv: string[]): Promise<number> {
     throw new UsageError(`which id? e.g. ./fieldkit new ${spec.name} ${example}`);
   }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const root = resolve(String(args.flags.get('root') ?? PROJECT_ROOT));
+  const root = rootFlag(args.flags.get('root'));
   if (!existsSync(join(root, CONTENT_DIR))) throw new UsageError(`no content folder at ${join(root, CONTENT_DIR)}`);
   const now = dateFlag(args.flags.get('now')) ?? today();
 

@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { findHashedTerms, formatTermRecord, termRecord } from '#lib/leaks.ts';
 import { readTerms, sha256, TERMS_FILE } from './leaks.ts';
-import { EXIT, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
+import { EXIT, parseArgs, rootFlag, UsageError } from './util.ts';
 
 const HEADER = `# Confidential terms that must never appear in any build (e.g. the real name behind an
 # anonymized anecdote). Stored as SHA-256 of the normalized term: never write the plaintext here.
@@ -16,7 +16,7 @@ function readAll(source: string): string {
 
 export async function termsCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['root'], booleans: [] });
-  const root = String(args.flags.get('root') ?? PROJECT_ROOT);
+  const root = rootFlag(args.flags.get('root'));
   const [action, ...rest] = args.positional;
   const path = join(root, TERMS_FILE);
   if (action === 'add') {

@@ -1,6 +1,7 @@
 /** Small CLI helpers: usage errors, phases with timings, child processes. */
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = process.env.FIELDKIT_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,6 +93,17 @@ export function dateFlag(value: string | true | undefined): string | undefined {
     throw new UsageError(`--now must be a date written YYYY-MM-DD (got ${String(value)})`);
   }
   return value;
+}
+
+/**
+ * `--root DIR` (default the project): the project tree a command works on. With `requireContent`,
+ * a tree without src/content is a usage error rather than an empty, clean result.
+ */
+export function rootFlag(value: string | true | undefined, opts: { requireContent?: boolean } = {}): string {
+  const root = resolve(String(value ?? PROJECT_ROOT));
+  const content = join(root, 'src', 'content');
+  if (opts.requireContent && !existsSync(content)) throw new UsageError(`no content folder at ${content}`);
+  return root;
 }
 
 /** `--audience internal|partner|public` (default internal). */
