@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../cli/chromium.ts';
-import { BASE_TREE, projectWith } from '../helpers.ts';
+import { projectWith } from '../helpers.ts';
 
 interface Problems { errors: number; warnings: number; problems: { file: string; code: string; line?: number }[] }
 
