@@ -67,6 +67,12 @@ const COMMANDS: Record<string, Command> = {
     flags: [['--root DIR', 'another project tree']],
     run: async (argv) => (await import('./terms.ts')).termsCommand(argv),
   },
+  schemas: {
+    summary: 'write the JSON Schemas editors use (schemas/) and the field reference (docs/fields.md)',
+    usage: 'schemas [--check] [--root DIR]',
+    flags: [['--check', 'only compare: exit 1 when the committed files are out of date'], ['--root DIR', 'another project tree']],
+    run: async (argv) => (await import('./schemas.ts')).schemasCommand(argv),
+  },
   audit: {
     summary: 'Lighthouse scores (performance, accessibility, best practices) of key built pages',
     usage: 'audit [/path/ …]',

@@ -304,7 +304,7 @@ function fromSchema(spec: CollectionSpec, ctx: Ctx): string {
   const schema = spec.schema(plainContext) as unknown as ZodLike;
   const shape = def(schema)?.shape ?? {};
   const rows: [string, string?][] = [
-    [`# ${spec.label} ${ctx.id}: see src/schemas/${spec.name}.ts for what each field holds. Replace every TODO, then run ./fieldkit check.`],
+    [`# ${spec.label} ${ctx.id}: see docs/fields.md#${spec.name} for what each field holds. Replace every TODO, then run ./fieldkit check.`],
   ];
   const prefill = PREFILL[spec.name]?.(ctx) ?? {};
   if ('owner' in shape && 'reviewed' in shape) rows.push(...base(ctx.today));
