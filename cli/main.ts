@@ -67,6 +67,12 @@ const COMMANDS: Record<string, Command> = {
     flags: [['--root DIR', 'another project tree']],
     run: async (argv) => (await import('./terms.ts')).termsCommand(argv),
   },
+  init: {
+    summary: 'start a new kit: launcher, engine, site configuration and one example entry per collection',
+    usage: 'init <dir> [--name "Acme field kit"] [--no-git]',
+    flags: [['--name TEXT', 'the site name (default: from the folder name)'], ['--no-git', 'do not run git init in the new folder']],
+    run: async (argv) => (await import('./init.ts')).initCommand(argv),
+  },
   schemas: {
     summary: 'write the JSON Schemas editors use (schemas/) and the field reference (docs/fields.md)',
     usage: 'schemas [--check] [--root DIR]',

@@ -93,8 +93,8 @@ export interface CliResult {
 }
 
 /** Runs `fieldkit <args>` with this Node (the launcher's set-up is tested separately). */
-export function fieldkit(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const r = spawnSync(process.execPath, ['--no-warnings', join(ROOT, 'cli', 'main.ts'), ...args], {
+export function fieldkit(args: string[], opts: { cwd?: string; env?: Record<string, string>; main?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, ['--no-warnings', opts.main ?? join(ROOT, 'cli', 'main.ts'), ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, FIELDKIT_ROOT: ROOT, ...opts.env },
     encoding: 'utf8',
