@@ -41,6 +41,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'new <collection> <id> [--root DIR] [--now YYYY-MM-DD]',
     run: async (argv) => (await import('./new.ts')).newCommand(argv),
   },
+  measure: {
+    summary: 'import a benchmark tool\'s results (fio, iperf3, CSV) as a claim\'s measurement; the claim\'s value becomes their median',
+    usage: 'measure import <claim-id> <result-file>... [--side metric|ours] [--format fio-json|iperf3-json|csv] [--stat KEY] [--env key=value,...] [--dry-run] [--root DIR] [--now YYYY-MM-DD]',
+    run: async (argv) => (await import('./measure.ts')).measureCommand(argv),
+  },
   pdf: {
     summary: 'render printable kit PDFs from the built site with Chromium into dist/kits/',
     usage: 'pdf [cloud…] [--format a4|letter] [--out DIR]',
