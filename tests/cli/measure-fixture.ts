@@ -29,4 +29,4 @@ export const CKPT_CLAIM = [
   '      run: fio --name=t --rw=write --bs=1M --size=64M --filename=/tmp/fk-fio --output-format=json',
   '',
 ].join('\n');
-export const MEASURE_TREE = { ...BASE_TREE, [CKPT]: CKPT_CLAIM };
+export const MEASURE_TREE: Record<string, string> = { ...BASE_TREE, [CKPT]: CKPT_CLAIM };

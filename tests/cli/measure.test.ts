@@ -4,6 +4,7 @@
  * fixtures: fio-write-1m.json writes 4793490285 B/s (4.793 GB/s) and reported at
  * 2026-12-01T08:19:17.400Z; iperf3-tcp-loopback.json received 12891462144.2 bit/s (1.611 GB/s).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -156,5 +157,43 @@ describe('check recomputes measured figures from the raw files', () => {
     const stale = checkJson(dir, ['--now', '2027-06-30']).json.problems.filter((p) => p.code === 'stale').map((p) => p.file);
     expect(stale).toContain(`${SESSION}.yaml`);
     expect(readdirSync(join(dir, SESSION))).toEqual(['fio-write-1m.json']);
+  });
+});
+
+describe('diff names a changed measurement', () => {
+  function git(dir: string, ...args: string[]): void {
+    const r = spawnSync('git', ['-c', 'user.name=Fieldkit Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  }
+
+  it('old and new median, the change in %, the gap, the evidence files added and removed', () => {
+    const dir = makeTree({ [CKPT]: CKPT_CLAIM });
+    expect(importInto(dir, ['fio-write-1m.json']).code).toBe(0);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'first measurement');
+    // New results: fio-write-2jobs.json writes 3050402909 + 4793490285 B/s = 7.844 GB/s, reported at 08:20:19.
+    expect(importInto(dir, ['fio-write-2jobs.json']).code).toBe(0);
+    const r = fieldkit(['diff', '--base', 'HEAD', '--root', dir, '--format', 'text', ...NOW]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain([
+      'measurements',
+      '  ~ azure/ckpt (metric)',
+      '      their figure: median 4.793 GB/s (n = 1, 4.793–4.793) -> 7.844 GB/s (n = 1, 7.844–7.844), +63.7 %; gap narrowed',
+      '      measurement azure/ckpt/2026-12-01-0819 -> azure/ckpt/2026-12-01-0820',
+      '      evidence files added: azure/ckpt/2026-12-01-0820/fio-write-2jobs.json',
+      '      evidence files removed: azure/ckpt/2026-12-01-0819/fio-write-1m.json',
+    ].join('\n'));
+    const json = JSON.parse(fieldkit(['diff', '--base', 'HEAD', '--root', dir, '--format', 'json', ...NOW]).stdout) as { measurements: unknown[] };
+    expect(json.measurements).toEqual([
+      {
+        claim: 'azure/ckpt', side: 'metric', kind: 'changed',
+        before: { id: 'azure/ckpt/2026-12-01-0819', median: 4.793, min: 4.793, max: 4.793, n: 1, unit: 'GB/s' },
+        after: { id: 'azure/ckpt/2026-12-01-0820', median: 7.844, min: 7.844, max: 7.844, n: 1, unit: 'GB/s' },
+        changePct: 63.7, gap: 'narrowed',
+        filesAdded: ['azure/ckpt/2026-12-01-0820/fio-write-2jobs.json'],
+        filesRemoved: ['azure/ckpt/2026-12-01-0819/fio-write-1m.json'],
+      },
+    ]);
   });
 });
