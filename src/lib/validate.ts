@@ -187,7 +187,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkFutureDates(snapshot, opts.now, invalid),
     ...checkClaimLinks(snapshot, knownIds.get('claims')),
     ...checkProseSafety(snapshot),
-    ...checkMeasurements(snapshot, evidence),
+    ...checkMeasurements(snapshot, evidence, invalid.filter(([c]) => c === 'measurements').map(([, e]) => e)),
     ...checkFreshness(snapshot, opts.now),
     ...audienceFindings(snapshot, opts.audience ?? 'internal'),
   );

@@ -6,7 +6,7 @@
  */
 import type { Claim, Measurement } from '../../schemas/index.ts';
 import type { Finding } from '../integrity.ts';
-import type { Entry, KitSnapshot } from '../snapshot.ts';
+import type { AnyEntry, Entry, KitSnapshot } from '../snapshot.ts';
 import { claimOfMeasurement, recompute, SIDES, type Recomputed } from './measurement.ts';
 import { EvidenceError } from './readers.ts';
 
@@ -104,10 +104,16 @@ function checkOne(m: Entry<Measurement>, evidence: Map<string, EvidenceContent>,
   return rc;
 }
 
-export function checkMeasurements(snapshot: KitSnapshot, evidenceFiles: readonly EvidenceContent[]): Finding[] {
+/** `invalid` holds measurements that failed their schema: their files still count as listed (the schema problem is reported). */
+export function checkMeasurements(snapshot: KitSnapshot, evidenceFiles: readonly EvidenceContent[], invalid: readonly AnyEntry[] = []): Finding[] {
   const out: Finding[] = [];
   const evidence = new Map(evidenceFiles.map((f) => [f.path, f]));
   const used = new Set<string>();
+  for (const e of invalid) {
+    const files = (e.data as { files?: unknown }).files;
+    if (!Array.isArray(files)) continue;
+    for (const f of files) if (f && typeof f === 'object' && typeof (f as { name?: unknown }).name === 'string') used.add(`${evidenceDir(e.file)}/${(f as { name: string }).name}`);
+  }
   const computed = new Map<string, Recomputed>();
   for (const m of snapshot.measurements) {
     const rc = checkOne(m, evidence, used, out);
