@@ -215,3 +215,17 @@ describe('setYamlScalars', () => {
     expect(out).toBe('evidence:\n  metric: a/b/c\n  ours: a/b/d\nstatus: measured\n');
   });
 });
+
+describe('one measurement, one command', () => {
+  it('refuses results made with other options', () => {
+    const e = evidenceError(() => buildMeasurement(
+      {
+        claimId: 'azure/x', side: 'metric', metricName: 'write bandwidth', unit: 'GB/s', owner: 'lead', audience: 'internal', reviewEvery: 180,
+        files: [{ ...file('fio-write-1m.json'), sha256: 'a'.repeat(64) }, { ...file('fio-write-p50-p99.json'), sha256: 'b'.repeat(64) }],
+      },
+      '2026-12-31T00:00:00.000Z',
+    ));
+    // fio-write-1m.json ran job "t"; fio-write-p50-p99.json ran job "w2"
+    expect(e.message).toBe('fio-write-p50-p99.json was made with other options than fio-write-1m.json (name: w2 vs t)');
+  });
+});

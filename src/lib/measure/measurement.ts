@@ -206,6 +206,19 @@ export function sessionId(runs: MeasuredRun[], fallback: string): string {
 export function buildMeasurement(input: MeasurementInput, now: string): { session: string; data: Record<string, unknown>; recomputed: Recomputed } {
   const rc = recompute(input.files, input.format, input.stat, input.metricName, input.unit);
   const first = rc.reports[0]!.report;
+  // One measurement is repeated runs of one command: the options each tool reports must agree.
+  for (const { name, report } of rc.reports.slice(1)) {
+    const keys = [...new Set([...Object.keys(first.options), ...Object.keys(report.options)])].sort();
+    const differs = keys.filter((k) => first.options[k] !== report.options[k]);
+    if (differs.length) {
+      const k = differs[0]!;
+      throw new EvidenceError(
+        `${name} was made with other options than ${rc.reports[0]!.name} (${k}: ${report.options[k] ?? 'unset'} vs ${first.options[k] ?? 'unset'})`,
+        'repeated runs of one command',
+        'Import runs of the same command together; a run with other options is another measurement.',
+      );
+    }
+  }
   const started = rc.runs.map((r) => r.time).filter((t): t is string => !!t).sort()[0] ?? now;
   const env: ToolEnvironment & { given?: Record<string, string> } = { ...first.environment };
   for (const k of Object.keys(env) as (keyof ToolEnvironment)[]) if (env[k] === undefined) delete env[k];
