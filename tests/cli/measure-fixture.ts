@@ -30,3 +30,18 @@ export const CKPT_CLAIM = [
   '',
 ].join('\n');
 export const MEASURE_TREE: Record<string, string> = { ...BASE_TREE, [CKPT]: CKPT_CLAIM };
+
+export const CLOUD = 'src/content/clouds/azure.md';
+/** The example cloud with a dagger page, and the claim ranked on it. */
+export const DAGGER_CLOUD = MEASURE_TREE[CLOUD]!.replace('---\nThe ingress', [
+  'dagger:',
+  '  title: Where checkpoints stall',
+  '  framing: Large training runs checkpoint often.',
+  '  fit: We absorb the burst.',
+  '  ask: [A joint test]',
+  '  rubric: [Same VM, same job]',
+  '---',
+  'The ingress',
+].join('\n'));
+export const DAGGER_CLAIM = CKPT_CLAIM.replace('status: tbd', 'status: tbd\ndagger:\n  rank: 1');
+

@@ -14,20 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installHint, missingPackages, MEASURE_TOOLS } from '../../cli/tools.ts';
 import { checkJson, fieldkit, projectWith } from '../helpers.ts';
-import { CKPT, CKPT_CLAIM, MEASURE_TREE } from './measure-fixture.ts';
-
-const CLOUD = 'src/content/clouds/azure.md';
-const DAGGER_CLOUD = MEASURE_TREE[CLOUD]!.replace('---\nThe ingress', [
-  'dagger:',
-  '  title: Where checkpoints stall',
-  '  framing: Large training runs checkpoint often.',
-  '  fit: We absorb the burst.',
-  '  ask: [A joint test]',
-  '  rubric: [Same VM, same job]',
-  '---',
-  'The ingress',
-].join('\n'));
-const DAGGER_CLAIM = CKPT_CLAIM.replace('status: tbd', 'status: tbd\ndagger:\n  rank: 1');
+import { CKPT, CLOUD, DAGGER_CLAIM, DAGGER_CLOUD, MEASURE_TREE } from './measure-fixture.ts';
 
 /** Four significant digits, whole numbers whole: the rounding the README documents for measured figures. */
 const fig = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x) : Number(x.toPrecision(4)));
