@@ -1,6 +1,7 @@
 /** What pages and `diff` make of measurements: proof views, "ours" on the dagger page, measurement changes. */
 import { describe, expect, it } from 'vitest';
 import type { Claim, Measurement } from '../../schemas/index.ts';
+import { applyAudience } from '../audience.ts';
 import { emptySnapshot, type Entry, type KitSnapshot } from '../snapshot.ts';
 import { measurementChanges, measurementLines } from './diff.ts';
 import { oursFigure, proofView, statisticLabel } from './view.ts';
@@ -51,6 +52,19 @@ describe('proof view', () => {
     expect(statisticLabel('write.clat.p99.9')).toBe('write completion latency, p99.9');
     expect(statisticLabel('received.bandwidth')).toBe('received bandwidth');
     expect(statisticLabel('read.iops')).toBe('read IOPS');
+  });
+});
+
+describe('editions', () => {
+  it('a partner edition keeps a partner measurement but drops the host it ran on', () => {
+    const m = measurement('aws/put/2026-11-20-1000', 'ours', 'GB/s', [2], [['r.csv', SHA_A]], 2);
+    m.data.audience = 'partner';
+    const c = claim('aws/put', 'higher', 'GB/s', { ours: m.id });
+    c.data.audience = 'partner';
+    const partner = applyAudience(snap([c], [m]), 'partner').snapshot;
+    expect(proofView(partner.measurements[0]!, partner.claims[0]!, '2026-11-30').environment).toEqual([['region (as given)', 'eastus']]);
+    expect(applyAudience(snap([c], [m]), 'internal').snapshot.measurements[0]!.data.environment.host).toBe('bench-01');
+    expect(applyAudience(snap([c], [{ ...m, data: { ...m.data, audience: 'internal' } }]), 'partner').snapshot.measurements).toEqual([]);
   });
 });
 
