@@ -355,7 +355,7 @@ export function formatDiffText(d: KitDiff, h: DiffHeader): string {
 /** Measured figures whose evidence changed: old and new median, %, gap, files (src/lib/measure/diff.ts). */
 function measurementsMarkdown(d: KitDiff): string[] {
   if (!d.measurements?.length) return [];
-  const out = [`<details open><summary><b>Measurements</b> (${d.measurements.length})</summary>`, ''];
+  const out = [`<details open><summary><b>Measured figures</b> (${d.measurements.length})</summary>`, ''];
   for (const m of d.measurements) {
     out.push(`- ${code(m.claim)} (${m.side}) **${m.kind}**`);
     for (const l of measurementLines(m, '→')) out.push(`  - ${md(l)}`);
@@ -366,7 +366,7 @@ function measurementsMarkdown(d: KitDiff): string[] {
 
 function measurementsText(d: KitDiff): string[] {
   if (!d.measurements?.length) return [];
-  return ['', 'measurements', ...d.measurements.flatMap((m) => [`  ${SIGN[m.kind]} ${m.claim} (${m.side})`, ...measurementLines(m, '->').map((l) => `      ${l}`)])];
+  return ['', 'measured figures', ...d.measurements.flatMap((m) => [`  ${SIGN[m.kind]} ${m.claim} (${m.side})`, ...measurementLines(m, '->').map((l) => `      ${l}`)])];
 }
 
 export function formatDiffJson(d: KitDiff, h: DiffHeader): string {

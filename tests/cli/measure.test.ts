@@ -177,7 +177,7 @@ describe('diff names a changed measurement', () => {
     const r = fieldkit(['diff', '--base', 'HEAD', '--root', dir, '--format', 'text', ...NOW]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain([
-      'measurements',
+      'measured figures',
       '  ~ azure/ckpt (metric)',
       '      their figure: median 4.793 GB/s (n = 1, 4.793–4.793) -> 7.844 GB/s (n = 1, 7.844–7.844), +63.7 %; gap narrowed',
       '      measurement azure/ckpt/2026-12-01-0819 -> azure/ckpt/2026-12-01-0820',
