@@ -229,3 +229,10 @@ describe('one measurement, one command', () => {
     expect(e.message).toBe('fio-write-p50-p99.json was made with other options than fio-write-1m.json (name: w2 vs t)');
   });
 });
+
+describe('direction', () => {
+  it('a write metric refuses results that only read (fio-randread-4k.json)', () => {
+    const e = evidenceError(() => recompute([file('fio-randread-4k.json')], undefined, undefined, 'Sustained checkpoint write bandwidth', 'GB/s'));
+    expect(e.message).toBe('the metric "Sustained checkpoint write bandwidth" is about write, but the results hold only read.bandwidth');
+  });
+});

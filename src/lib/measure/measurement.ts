@@ -99,9 +99,17 @@ export function chooseStatistic(reports: ToolReport[], metricName: string, unit:
     candidates = convertible.filter((k) => k.startsWith('csv:'));
   }
   const dirs = direction(metricName);
-  if (candidates.length > 1 && dirs.length) {
-    const narrowed = candidates.filter((k) => dirs.includes(k.split('.')[0]!));
-    if (narrowed.length) candidates = narrowed;
+  const directed = (k: string) => ['read', 'write', 'trim', 'sent', 'received'].includes(k.split('.')[0]!);
+  if (dirs.length && candidates.some(directed)) {
+    const narrowed = candidates.filter((k) => !directed(k) || dirs.includes(k.split('.')[0]!));
+    if (narrowed.length === 0) {
+      throw new EvidenceError(
+        `the metric "${metricName}" is about ${dirs.join(' and ')}, but the results hold only ${candidates.join(', ')}`,
+        `a ${dirs.join('/')} figure`,
+        'Check that these are the results of the claim\'s recipe, or pick a statistic with --stat.',
+      );
+    }
+    candidates = narrowed;
   }
   if (candidates.length > 1 && candidates.includes('received.bandwidth') && !dirs.includes('sent')) candidates = ['received.bandwidth'];
   if (candidates.length > 1) {
