@@ -236,3 +236,9 @@ describe('direction', () => {
     expect(e.message).toBe('the metric "Sustained checkpoint write bandwidth" is about write, but the results hold only read.bandwidth');
   });
 });
+
+describe('direction across tools', () => {
+  it('a write metric says nothing about a network test: iperf3 received bandwidth is taken', () => {
+    expect(recompute([file('iperf3-tcp-loopback.json')], undefined, undefined, 'Sustained checkpoint write bandwidth', 'Gbps').key).toBe('received.bandwidth');
+  });
+});

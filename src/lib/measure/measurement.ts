@@ -99,8 +99,11 @@ export function chooseStatistic(reports: ToolReport[], metricName: string, unit:
     candidates = convertible.filter((k) => k.startsWith('csv:'));
   }
   const dirs = direction(metricName);
-  const directed = (k: string) => ['read', 'write', 'trim', 'sent', 'received'].includes(k.split('.')[0]!);
-  if (dirs.length && candidates.some(directed)) {
+  // Directions per tool: fio's read/write/trim, iperf3's sent/received. A metric naming "write"
+  // narrows fio's figures and says nothing about a network test's.
+  const family = [['read', 'write', 'trim'], ['sent', 'received']].find((f) => dirs.some((d) => f.includes(d)) && candidates.some((k) => f.includes(k.split('.')[0]!)));
+  const directed = (k: string) => !!family?.includes(k.split('.')[0]!);
+  if (family) {
     const narrowed = candidates.filter((k) => !directed(k) || dirs.includes(k.split('.')[0]!));
     if (narrowed.length === 0) {
       throw new EvidenceError(
