@@ -101,11 +101,6 @@ const cases: Case[] = [
     expect: { file: CLAIM, line: 12, column: 9, code: 'claim-needs-as-of', field: 'status', message: 'a sourced claim must say when the figure was true' },
   },
   {
-    name: 'measured claim without repro steps',
-    files: { [CLAIM]: claimWith({ status: 'status: measured' }) },
-    expect: { file: CLAIM, line: 12, column: 9, code: 'claim-needs-repro', field: 'status', message: 'a measured claim must carry its reproduction steps' },
-  },
-  {
     name: 'date in the future',
     files: { [CLAIM]: claimWith({ asOf: 'asOf: 2027-01-31' }) },
     expect: { file: CLAIM, line: 14, column: 7, code: 'future-date', field: 'asOf', message: 'asOf 2027-01-31 is after today (2026-11-26)' },
