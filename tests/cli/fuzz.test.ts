@@ -155,7 +155,7 @@ describe(`fuzz: ${CASES} mutations of the shipped content (seed ${SEED})`, () =>
       try {
         result = validateRaw(tree, { now: NOW });
       } catch (err) {
-        throw new Error(`check threw on ${label}\n${(err as Error).stack}`);
+        throw new Error(`check threw on ${label}\n${(err as Error).stack}`, { cause: err });
       }
       for (const p of result.problems) {
         expect(p.code in PROBLEM_CODES, `${label}: unknown code ${p.code}`).toBe(true);
