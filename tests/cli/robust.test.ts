@@ -5,7 +5,7 @@
  * printed. Lines were counted by hand on the fixture text next to them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { stringify } from 'yaml';
@@ -16,7 +16,8 @@ import { BASE } from '../../src/lib/tco.fixture.ts';
 import { computeTco, TcoInputsError } from '../../src/lib/tco.ts';
 import { inputProblems, inputsFor, stateFromSearch } from '../../src/lib/tco-view.ts';
 import { COLLECTIONS } from '../../src/schemas/index.ts';
-import { BASE_TREE, checkJson, makeTree, type Problem } from '../helpers.ts';
+import { PROBLEM_CODES } from '../../src/lib/problems.ts';
+import { BASE_TREE, checkJson, fieldkit, makeTree, projectWith, ROOT, type Problem } from '../helpers.ts';
 
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 const NOW = '2026-11-26';
@@ -132,6 +133,25 @@ describe('frontmatter', () => {
     expect(r.json.problems).toEqual([]);
     expect(r.code).toBe(0);
   });
+});
+
+describe('a byte-order mark reaches the site the way check read it', () => {
+  it('a real build of BOM-prefixed Markdown and YAML renders their fields and body', () => {
+    const BOM = '\uFEFF';
+    const dir = projectWith({
+      'src/content/plays/checkpoint.md': BOM + PLAY.replace('Talk track.', 'Talk track with a marked sentence.'),
+      'src/content/sources/doc.yaml': BOM + SOURCE,
+    });
+    const r = fieldkit(['build', '--now', NOW], { cwd: dir, env: { FIELDKIT_ROOT: dir } });
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code, r.stderr).toBe(0);
+    const play = readFileSync(join(dir, 'dist', 'plays', 'checkpoint', 'index.html'), 'utf8');
+    expect(play).toContain('Checkpoint storms');
+    expect(play).toContain('Talk track with a marked sentence.');
+    expect(play).not.toContain('owner: lead'); // the frontmatter was not rendered as body text
+    expect(readFileSync(join(dir, 'dist', 'sources', 'doc', 'index.html'), 'utf8')).toContain('Scale targets');
+    rmSync(dir, { recursive: true, force: true });
+  }, 300_000);
 });
 
 describe('resource limits', () => {
@@ -268,5 +288,13 @@ describe('in-process', () => {
     expect(status).toBe(0);
     const r = validateTree(dir, NOW);
     expect(only(r.problems, 'unreadable-file')).toMatchObject([{ file: 'src/content/sources/pipe.yaml', line: 1 }]);
+  });
+});
+
+describe('problem codes', () => {
+  it('every code is explained in docs/problems.md', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'problems.md'), 'utf8');
+    const headings = new Set([...doc.matchAll(/^## ([a-z-]+)/gm)].map((m) => m[1]));
+    expect(Object.keys(PROBLEM_CODES).filter((c) => !headings.has(c))).toEqual([]);
   });
 });
