@@ -5,15 +5,16 @@
  * None may throw (the CLI's exit 3): each must end in a list of positioned problems. A failure
  * prints the seed, the case number, the file and the mutation; rerun one seed with
  * FIELDKIT_FUZZ_SEED=<seed>. A few mutated trees that check rejects then go through the real
- * `buildSite`, which must refuse them and leave dist/ untouched.
+ * `buildSite`, which must refuse them and leave dist/ untouched; and one real build of several
+ * mutations check passed must succeed with every markup payload escaped.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../cli/build.ts';
 import { readContentTree, validateRaw, type RawContentFile } from '../../cli/io/content-fs.ts';
 import { PROBLEM_CODES } from '../../src/lib/problems.ts';
-import { makeTree, ROOT } from '../helpers.ts';
+import { makeTree, projectWith, ROOT } from '../helpers.ts';
 
 const NOW = '2026-11-26';
 const CASES = 500;
@@ -57,18 +58,22 @@ const BAD_BYTES = [[0xc3, 0x28], [0xff], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80
 interface Mutation {
   what: string;
   bytes: Uint8Array;
+  /** A new path for the file (a rename), relative to the project root. */
+  path?: string;
+  /** The problem code check must report on the file for this mutation, when one is certain. */
+  expect?: string;
 }
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-function mutate(r: () => number, original: Uint8Array): Mutation {
+function mutate(r: () => number, original: Uint8Array, path: string): Mutation {
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const text = dec.decode(original);
   const lines = text.split('\n');
   const at = Math.floor(r() * lines.length);
   const withLines = (what: string, ls: string[]): Mutation => ({ what, bytes: enc.encode(ls.join('\n')) });
-  const kind = Math.floor(r() * 14);
+  const kind = Math.floor(r() * 16);
   switch (kind) {
     case 0:
       return withLines(`delete line ${at + 1}`, lines.filter((_, i) => i !== at));
@@ -105,11 +110,37 @@ function mutate(r: () => number, original: Uint8Array): Mutation {
     case 7: {
       const n = Math.floor(r() * (original.length + 1));
       const b = pick(BAD_BYTES);
-      return { what: `insert bytes ${b.map((x) => x.toString(16)).join(' ')} at byte ${n}`, bytes: new Uint8Array([...original.subarray(0, n), ...b, ...original.subarray(n)]) };
+      return {
+        what: `insert bytes ${b.map((x) => x.toString(16)).join(' ')} at byte ${n}`,
+        bytes: new Uint8Array([...original.subarray(0, n), ...b, ...original.subarray(n)]),
+        expect: 'bad-encoding',
+      };
     }
     case 8: {
       const bom = pick([[0xef, 0xbb, 0xbf], [0xfe, 0xff], [0xff, 0xfe]]);
-      return { what: `prepend BOM ${bom.map((x) => x.toString(16)).join(' ')}`, bytes: new Uint8Array([...bom, ...original]) };
+      return { what: `prepend BOM ${bom.map((x) => x.toString(16)).join(' ')}`, bytes: new Uint8Array([...bom, ...original]), expect: bom[0] === 0xef ? undefined : 'bad-encoding' };
+    }
+    case 14: {
+      const slash = path.lastIndexOf('/');
+      const name = path.slice(slash + 1);
+      const dot = name.lastIndexOf('.');
+      const renamed = pick([
+        name.slice(0, dot) + name.slice(dot).toUpperCase(),
+        name[0]!.toUpperCase() + name.slice(1),
+        `sub/${name}`,
+        name.replace('-', ' '),
+        name.replace('-', '#'),
+        `${name.slice(0, dot)}%20${name.slice(dot)}`,
+      ]);
+      const to = `${path.slice(0, slash + 1)}${renamed}`;
+      return to === path ? { what: 'no rename', bytes: original } : { what: `rename to ${to}`, bytes: original, path: to, expect: 'bad-file-name' };
+    }
+    case 15: {
+      const n = 101 + Math.floor(r() * 200);
+      const bomb = [`zz: &zz [${'x, '.repeat(9)}x]`, ...Array.from({ length: n }, (_, k) => `z${k}: *zz`)];
+      // inside the frontmatter for Markdown, at the end for YAML
+      const ls = path.endsWith('.md') ? [lines[0]!, ...bomb, ...lines.slice(1)] : [...lines, ...bomb];
+      return { ...withLines(`add ${n} aliases`, ls), expect: 'yaml-limit' };
     }
     case 9: {
       const fence = pick(['---', '# ---', '--- # x', '----', '...']);
@@ -142,14 +173,16 @@ interface Outcome {
 
 describe(`fuzz: ${CASES} mutations of the shipped content (seed ${SEED})`, () => {
   const rejected: Outcome[] = [];
+  const passed: Outcome[] = [];
 
   it('never throws; every problem is positioned and has a known code', () => {
     expect(shipped.length).toBeGreaterThan(50);
     const r = rng(SEED);
     for (let i = 0; i < CASES; i++) {
       const target = shipped[Math.floor(r() * shipped.length)]!;
-      const m = mutate(r, target.bytes);
-      const tree = shipped.map((f) => (f === target ? { path: f.path, bytes: m.bytes } : f));
+      const m = mutate(r, target.bytes, target.path);
+      const file = m.path ?? target.path;
+      const tree = shipped.map((f) => (f === target ? { path: file, bytes: m.bytes } : f));
       const label = `seed ${SEED}, case ${i}: ${target.path}: ${m.what}`;
       let result: ReturnType<typeof validateRaw>;
       try {
@@ -163,14 +196,15 @@ describe(`fuzz: ${CASES} mutations of the shipped content (seed ${SEED})`, () =>
         expect(p.file, label).toMatch(/^src\/content\//);
       }
       const errors = result.problems.filter((p) => p.severity === 'error').length;
-      if (/insert bytes|BOM f[ef]/.test(m.what) && m.bytes !== target.bytes) {
-        expect(result.problems.some((p) => p.code === 'bad-encoding' && p.file === target.path), `${label}: not reported as bad-encoding`).toBe(true);
+      if (m.expect) {
+        expect(result.problems.some((p) => p.code === m.expect && p.file === file), `${label}: not reported as ${m.expect}`).toBe(true);
       }
-      if (errors) rejected.push({ i, file: target.path, what: m.what, tree, errors });
+      if (errors) rejected.push({ i, file, what: m.what, tree, errors });
+      else if (m.bytes !== target.bytes) passed.push({ i, file, what: m.what, tree, errors });
     }
     // the mutations are not all harmless: most cases must be rejected
     expect(rejected.length).toBeGreaterThan(CASES / 4);
-  });
+  }, 600_000); // ~15 s of CPU; the machine is shared
 
   it('a rejected tree never reaches dist/: the real build refuses it and leaves dist/ as it was', async () => {
     // one of each: bad bytes, a structural break, a payload (when check rejected it)
@@ -193,6 +227,42 @@ describe(`fuzz: ${CASES} mutations of the shipped content (seed ${SEED})`, () =>
       expect(readdirSync(join(dir, 'dist')), label).toEqual(['index.html']);
       expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), label).toBe('previous site');
       expect(existsSync(join(dir, '.fieldkit', 'stage')), label).toBe(false);
+      rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
+
+  it('what check passes, the real build publishes, with every markup payload escaped', async () => {
+    // several passing mutations at once, one per file, kept only while check still passes
+    const chosen: Outcome[] = [];
+    let tree = shipped;
+    for (const o of passed.filter((x) => /append|insert line|replace|BOM ef|CRLF/.test(x.what))) {
+      if (chosen.some((c) => c.file === o.file) || chosen.length >= 8) continue;
+      const bytes = o.tree.find((f) => f.path === o.file)!.bytes;
+      const next = tree.map((f) => (f.path === o.file ? { path: f.path, bytes } : f));
+      if (validateRaw(next, { now: NOW }).problems.some((p) => p.severity === 'error')) continue;
+      tree = next;
+      chosen.push(o);
+    }
+    const label = `seed ${SEED}, cases ${chosen.map((c) => `${c.i} (${c.file}: ${c.what})`).join('; ')}`;
+    expect(chosen.length, label).toBeGreaterThan(2);
+    expect(chosen.some((c) => /append|insert line/.test(c.what)), `${label}: no markup payload among them`).toBe(true);
+    const dir = projectWith({}, {});
+    for (const f of tree) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.bytes);
+    }
+    const r = await buildSite({ root: dir, now: NOW });
+    expect(r.code, label).toBe(0);
+    const unsafe = /<img src=x onerror|<script>alert|<iframe src="https:\/\/evil|<a [^>]*href="\s*(?:javascript|data):/i;
+    const hits = readdirSync(join(dir, 'dist'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.html'))
+      .flatMap((f) => {
+        const html = readFileSync(join(dir, 'dist', f), 'utf8');
+        const m = unsafe.exec(html);
+        return m ? [`${f}: ${html.slice(Math.max(0, m.index - 60), m.index + 80)}`] : [];
+      });
+    expect(hits, label).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 600_000);
 });
