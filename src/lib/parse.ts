@@ -71,9 +71,16 @@ export function parseContentFile(text: string, kind: 'data' | 'prose'): ParsedFi
  * and the positioned `yaml` Document is built only when a problem must be located, or when the
  * fast loader refuses the text (then the Document reports the syntax errors with positions).
  */
+/**
+ * Could the text hold an anchor (`&name` after a space, a line start or a flow indicator)? A
+ * pre-filter only: a false match costs the slower parser, and YAML allows no anchor it misses.
+ * Shell lines such as `a && b` or `2>&1` in repro steps do not match.
+ */
+const ANCHOR = /(?:^|[\s,[{])&[^\s,[\]{}&]/m;
+
 function parseYaml(text: string, lineOffset: number): ParsedFile {
   // Anchors with aliases can expand exponentially; only the positioned parser counts them.
-  if (text.includes('&') && text.includes('*')) return parseYamlPositioned(text, lineOffset);
+  if (ANCHOR.test(text) && text.includes('*')) return parseYamlPositioned(text, lineOffset);
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });
