@@ -66,18 +66,19 @@ export function parseContentFile(text: string, kind: 'data' | 'prose'): ParsedFi
 }
 
 /**
+ * Could the text hold an anchor (`&name` after a space, a line start or a flow indicator)? A
+ * pre-filter only: a false match costs the slower parser, and YAML allows no anchor it misses.
+ * Shell lines such as `a && b` or `2>&1` in repro steps do not match. What it would miss (an anchor
+ * named `&`, written `&& x`) is caught after loading: a collection reached twice means an alias.
+ */
+const ANCHOR = /(?:^|[\s,[{])&(?!&(?:\s|$))[^\s,[\]{}]/m;
+
+/**
  * Most files are valid, and positions are only needed for files with a problem. So data comes
  * from js-yaml's fast loader (YAML 1.2 core schema, like `yaml`'s default: dates stay strings),
  * and the positioned `yaml` Document is built only when a problem must be located, or when the
  * fast loader refuses the text (then the Document reports the syntax errors with positions).
  */
-/**
- * Could the text hold an anchor (`&name` after a space, a line start or a flow indicator)? A
- * pre-filter only: a false match costs the slower parser, and YAML allows no anchor it misses.
- * Shell lines such as `a && b` or `2>&1` in repro steps do not match.
- */
-const ANCHOR = /(?:^|[\s,[{])&[^\s,[\]{}&]/m;
-
 function parseYaml(text: string, lineOffset: number): ParsedFile {
   // Anchors with aliases can expand exponentially; only the positioned parser counts them.
   if (ANCHOR.test(text) && text.includes('*')) return parseYamlPositioned(text, lineOffset);
@@ -87,12 +88,27 @@ function parseYaml(text: string, lineOffset: number): ParsedFile {
   } catch {
     return parseYamlPositioned(text, lineOffset);
   }
+  if (sharesNodes(data)) return parseYamlPositioned(text, lineOffset);
   let positioned: ParsedFile | undefined;
   return {
     data: data ?? null,
     syntax: [],
     locate: (path, opts) => (positioned ??= parseYamlPositioned(text, lineOffset)).locate(path, opts),
   };
+}
+
+/** Whether a list or mapping is reached twice: js-yaml shares an aliased collection instead of copying it. */
+function sharesNodes(data: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (seen.has(v)) return true;
+    seen.add(v);
+    stack.push(...(Array.isArray(v) ? v : Object.values(v)));
+  }
+  return false;
 }
 
 function parseYamlPositioned(text: string, lineOffset: number): ParsedFile {
@@ -119,8 +135,19 @@ function parseYamlPositioned(text: string, lineOffset: number): ParsedFile {
   let data: unknown;
   if (!syntax.length) {
     const aliases: number[] = [];
-    visit(doc, { Alias: (_, node) => void aliases.push(node.range?.[0] ?? 0) });
-    if (aliases.length > MAX_YAML_ALIASES) {
+    let cycle: number | undefined;
+    visit(doc, {
+      Alias: (_, node) => {
+        const start = node.range?.[0] ?? 0;
+        aliases.push(start);
+        // An alias inside the node it names (`a: &x [*x]`) makes the data contain itself.
+        const target = node.resolve(doc);
+        if (cycle === undefined && target?.range && start >= target.range[0] && start < target.range[1]) cycle = start;
+      },
+    });
+    if (cycle !== undefined) {
+      syntax.push({ message: 'an alias refers to the node that contains it, so the data would contain itself', pos: at(cycle), limit: true });
+    } else if (aliases.length > MAX_YAML_ALIASES) {
       syntax.push({
         message: `${aliases.length} aliases (*name), more than the ${MAX_YAML_ALIASES} a file may use`,
         pos: at(aliases[MAX_YAML_ALIASES]!),

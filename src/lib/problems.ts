@@ -36,7 +36,7 @@ export const PROBLEM_CODES = {
   'unreadable-file': 'An entry under src/content that cannot be read as a file (a FIFO or device, or no permission).',
   'file-too-large': 'A content file larger than the limit (1 MiB).',
   'bad-encoding': 'A file that is not UTF-8 (UTF-16, or invalid bytes).',
-  'yaml-limit': 'YAML that would be too costly to read: too many aliases, or absurd nesting.',
+  'yaml-limit': 'YAML that cannot be read safely: too many aliases, an alias inside the node it names, or absurd nesting.',
   'id-mismatch': 'A field that must agree with the file path does not.',
   'claim-needs-value': 'A sourced or measured claim has TBD instead of a number.',
   'claim-needs-source': 'A sourced or measured claim cites no source.',

@@ -105,8 +105,8 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
       for (const s of parsed.syntax) {
         findings.push(s.limit ? {
           code: 'yaml-limit', severity: 'error', file: f.path, path: [], pos: s.pos,
-          message: `the YAML is too costly to read safely: ${s.message}`,
-          expected: `at most ${MAX_YAML_ALIASES} aliases and ordinary nesting`, found: s.message,
+          message: `the YAML cannot be read safely: ${s.message}`,
+          expected: `at most ${MAX_YAML_ALIASES} aliases, none inside the node it names, and ordinary nesting`, found: s.message,
           hint: 'Write the values out instead of repeating them through anchors and aliases (&name / *name).',
         } : {
           code: 'yaml-syntax', severity: 'error', file: f.path, path: [], pos: s.pos,

@@ -137,10 +137,12 @@ function mutate(r: () => number, original: Uint8Array, path: string): Mutation {
     }
     case 15: {
       const n = 101 + Math.floor(r() * 200);
-      const bomb = [`zz: &zz [${'x, '.repeat(9)}x]`, ...Array.from({ length: n }, (_, k) => `z${k}: *zz`)];
+      const bomb = r() < 0.2
+        ? ['zz: &zz [a, *zz]'] // an alias inside the node it names
+        : [`zz: &zz [${'x, '.repeat(9)}x]`, ...Array.from({ length: n }, (_, k) => `z${k}: *zz`)];
       // inside the frontmatter for Markdown, at the end for YAML
       const ls = path.endsWith('.md') ? [lines[0]!, ...bomb, ...lines.slice(1)] : [...lines, ...bomb];
-      return { ...withLines(`add ${n} aliases`, ls), expect: 'yaml-limit' };
+      return { ...withLines(bomb.length === 1 ? 'add a self-referencing alias' : `add ${n} aliases`, ls), expect: 'yaml-limit' };
     }
     case 9: {
       const fence = pick(['---', '# ---', '--- # x', '----', '...']);

@@ -178,6 +178,17 @@ describe('resource limits', () => {
     expect(only(problems, 'yaml-limit')).toMatchObject([{ file: 'src/content/sources/laughs.yaml', line: 2 }]);
   });
 
+  it('an alias inside the node it names (data that contains itself) is a problem, not a stack overflow', () => {
+    const problems = check(tree({
+      'src/content/people/loop.yaml': 'name: A\nrole: B\nx: &x [*x]\n',
+      'src/content/people/loop2.yaml': 'name: A\nrole: B\ny: && [a]\nz: && {k: *&}\n', // an anchor named "&", redefined
+    }));
+    expect(only(problems, 'yaml-limit')).toMatchObject([
+      { file: 'src/content/people/loop.yaml', line: 3, column: 8 },
+      { file: 'src/content/people/loop2.yaml', line: 4, column: 11 }, // z: && {k: *&}: the alias is the 11th character
+    ]);
+  });
+
   it('a file over 1 MiB is a problem, not read', () => {
     const problems = check(tree({ 'src/content/sources/huge.yaml': `note: "${'x'.repeat(1024 * 1024)}"\n` }));
     expect(only(problems, 'file-too-large')).toMatchObject([{ file: 'src/content/sources/huge.yaml', line: 1 }]);
