@@ -52,7 +52,7 @@ const PAYLOADS = [
   '{{constructor.constructor("alert(1)")()}}',
   '[x](claim:no/such-claim)',
 ];
-const VALUES = ['[1, 2]', '{a: 1}', '123', '-1e308', '1e-320', '.nan', '.inf', 'null', 'true', '""', '"text"', '2026-02-30', '~', '&anchor x', '*nowhere', '!!binary aGk='];
+const VALUES = ['[1, 2]', '{a: 1}', '{toString: 1}', '{__proto__: {x: 1}}', '123', '-1e308', '1e-320', '.nan', '.inf', 'null', 'true', '""', '"text"', '2026-02-30', '~', '&anchor x', '*nowhere', '!!binary aGk='];
 const BAD_BYTES = [[0xc3, 0x28], [0xff], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]];
 
 interface Mutation {

@@ -195,6 +195,15 @@ describe('resource limits', () => {
   });
 });
 
+describe('hostile values', () => {
+  it('a mapping that cannot be turned into text ({toString: 1}) where a choice is expected is bad-enum, not a crash', () => {
+    const claim = BASE_TREE['src/content/claims/azure/ingress.yaml']!.replace('status: sourced', 'status: {toString: 1}');
+    const problems = check(tree({ 'src/content/claims/azure/ingress.yaml': claim }));
+    // line 12 is status
+    expect(only(problems, 'bad-enum')).toMatchObject([{ file: 'src/content/claims/azure/ingress.yaml', line: 12, field: 'status', found: 'a mapping' }]);
+  });
+});
+
 describe('symbolic links are reported, never followed', () => {
   it('dangling links, loops and links out of the tree are problems; nothing outside is printed', () => {
     const outside = makeTree({ 'secret.yaml': 'topsecret-line-1: x\n' });
