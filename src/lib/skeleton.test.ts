@@ -35,7 +35,7 @@ const FILL: Record<CollectionName, Fill[]> = {
     [/^metric\.name$/, 'Max ingress per account'], [/^metric\.value$/, 60], [/^metric\.unit$/, 'Gbps'],
     [/^metric\.better$/, 'higher'], [/^status$/, 'sourced'], [/^sources\.\*$/, 'doc'], [/^asOf$/, '2026-10-31'],
   ],
-  tco: [[/^title$/, 'Data lake'], [/^description$/, 'A 10 PB lake.'], [/^\w+\.\w+\.value$/, 1], [/^\w+\.\w+\.assumption$/, 'Illustrative.']],
+  tco: [[/^title$/, 'Data lake'], [/^description$/, 'A 10 PB lake.'], [/^scenario\.dutyRead\.value$/, 1], [/^scenario\.duty\w+\.value$/, 0], [/^\w+\.\w+\.value$/, 1], [/^\w+\.\w+\.assumption$/, 'Illustrative.']],
   triage: [
     [/^title$/, 'RFP triage'], [/^description$/, 'Bid or not.'], [/^questions\.\*\.key$/, 'p99-latency'],
     [/^questions\.\*\.(text|why)$/, 'What p99 latency?'], [/^questions\.\*\.choices\.\*\.value$/, (path: (string | number)[]) => `choice-${path[3]}`],

@@ -8,12 +8,12 @@ import {
 } from '../schemas/index.ts';
 import { audienceFindings } from './audience.ts';
 import { checkFreshness } from './freshness.ts';
-import { entryId } from './ids.ts';
+import { entryId, fileNameProblem } from './ids.ts';
 import {
   checkClaimLinks, checkClaimRules, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
   type Finding,
 } from './integrity.ts';
-import { parseContentFile, type ParsedFile } from './parse.ts';
+import { MAX_YAML_ALIASES, parseContentFile, type ParsedFile } from './parse.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { checkMeasurements, isEvidencePath, type EvidenceContent } from './measure/check.ts';
 import { issueToFindings } from './schema-issues.ts';
@@ -94,6 +94,8 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
       continue;
     }
     const { spec, rel } = hit;
+    const badName = fileNameProblem(spec, rel);
+    if (badName) findings.push({ code: 'bad-file-name', severity: 'error', file: f.path, path: [], ...badName });
     if (!knownIds.has(spec.name)) knownIds.set(spec.name, new Set());
     knownIds.get(spec.name)!.add(entryId(rel));
     const parsed = parseContentFile(f.text, spec.kind);
@@ -109,7 +111,12 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     }
     if (parsed.syntax.length) {
       for (const s of parsed.syntax) {
-        findings.push({
+        findings.push(s.limit ? {
+          code: 'yaml-limit', severity: 'error', file: f.path, path: [], pos: s.pos,
+          message: `the YAML cannot be read safely: ${s.message}`,
+          expected: `at most ${MAX_YAML_ALIASES} aliases, none inside the node it names, and ordinary nesting`, found: s.message,
+          hint: 'Write the values out instead of repeating them through anchors and aliases (&name / *name).',
+        } : {
           code: 'yaml-syntax', severity: 'error', file: f.path, path: [], pos: s.pos,
           message: `YAML syntax error: ${s.message}`,
           expected: 'valid YAML', found: 'a syntax error',
