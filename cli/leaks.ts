@@ -16,7 +16,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { applyAudience } from '#lib/audience.ts';
 import {
-  findInSegments, jsonSegments, lineColumn, makeFolder, markupSegments, parseTermList, sourceSegments, termNeedles, textSegments, withheldNeedles,
+  findInSegments, hitLine, jsonSegments, makeFolder, markupSegments, parseTermList, scriptSegments, sourceSegments, styleSegments, termNeedles, textSegments, withheldNeedles,
   type Confusables, type Folder, type Hit, type ListedTerm, type Needle, type Segment,
 } from '#lib/leaks.ts';
 import type { KitSnapshot } from '#lib/snapshot.ts';
@@ -143,7 +143,7 @@ export async function fileSegments(full: string, rel: string): Promise<{ segment
   }
   if (CODE.test(full)) {
     const text = readFileSync(full, 'utf8');
-    return { segments: [...names, ...textSegments(text, 'code', 'code')], text };
+    return { segments: [...names, ...(/\.css$/i.test(full) ? styleSegments(text) : /\.map$/i.test(full) ? textSegments(text, 'code', 'code') : scriptSegments(text))], text };
   }
   if (TEXT.test(full)) {
     const text = readFileSync(full, 'utf8');
@@ -231,7 +231,7 @@ export async function scanForLeaks(dir: string, needles: readonly Needle[], opts
 }
 
 function toLeak(rel: string, hit: Hit, text: string | undefined): Leak {
-  const line = text !== undefined && hit.at >= 0 ? lineColumn(text, hit.at).line : undefined;
+  const line = text !== undefined ? hitLine(text, hit)?.line : undefined;
   return { file: rel, line, what: hit.needle.label, where: hit.where, context: hit.context, sources: [] };
 }
 
@@ -243,7 +243,7 @@ function traceSources(root: string, needles: readonly Needle[]): Map<string, str
   for (const f of readContentFiles(root)) {
     if (!/\.(md|ya?ml|json|txt)$/i.test(f.path)) continue;
     for (const hit of findInSegments(sourceSegments(f.path, f.text), needles, fold)) {
-      const where = `${f.path}:${hit.at >= 0 ? lineColumn(f.text, hit.at).line : 1}`;
+      const where = `${f.path}:${hitLine(f.text, hit)?.line ?? 1}`;
       const list = out.get(hit.needle.label) ?? [];
       if (!list.includes(where) && list.length < 5) list.push(where);
       out.set(hit.needle.label, list);

@@ -4,7 +4,7 @@
  * repository holds no term in any form.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { findInSegments, lineColumn, markupSegments, parseTermList, termNeedles, termWords } from '#lib/leaks.ts';
+import { findInSegments, hitLine, markupSegments, parseTermList, termNeedles, termWords } from '#lib/leaks.ts';
 import { folder, HOW_TO_PROVIDE, loadDenyList, outsideProject, TERMS_FILE_ENV } from './leaks.ts';
 import { EXIT, parseArgs, rootFlag, UsageError } from './util.ts';
 
@@ -55,7 +55,7 @@ export async function termsCommand(argv: string[]): Promise<number> {
     const hits = findInSegments(markupSegments(text, { fragment: true }), termNeedles(list.terms, fold), fold);
     const name = rest[0] === '-' ? '<stdin>' : rest[0]!;
     for (const h of hits) {
-      const pos = h.at >= 0 ? lineColumn(text, h.at) : { line: 1, column: 1 };
+      const pos = hitLine(text, h) ?? { line: 1, column: 1 };
       process.stdout.write(`${name}:${pos.line}:${pos.column}: ${h.needle.label} (${h.where}): "${h.context}"\n`);
     }
     process.stdout.write(hits.length ? `${hits.length} confidential term(s) found\n` : 'no confidential terms found\n');

