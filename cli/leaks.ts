@@ -16,7 +16,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { applyAudience } from '#lib/audience.ts';
 import {
-  findInSegments, hitLine, jsonSegments, makeFolder, markupSegments, parseTermList, scriptSegments, sourceSegments, styleSegments, termNeedles, textSegments, withheldNeedles,
+  findInSegments, hitLine, jsonSegments, makeFolder, markupSegments, maskTerms, parseTermList, scriptSegments, sourceSegments, styleSegments, termNeedles, textSegments, withheldNeedles,
   type Confusables, type Folder, type Hit, type ListedTerm, type Needle, type Segment,
 } from '#lib/leaks.ts';
 import type { KitSnapshot } from '#lib/snapshot.ts';
@@ -114,8 +114,10 @@ export function leakNeedles(terms: readonly ListedTerm[], snapshot: KitSnapshot,
 }
 
 export interface Leak {
-  /** Path relative to the scanned folder (`kits/azure.pdf`, `kits/azure-dagger.pptx!ppt/slides/slide1.xml`). */
+  /** Path relative to the scanned folder (`kits/azure.pdf`). */
   file: string;
+  /** The same path as reports print it: a confidential term in it masked. */
+  shown: string;
   line?: number;
   what: string;
   where: string;
@@ -221,7 +223,9 @@ export async function scanForLeaks(dir: string, needles: readonly Needle[], opts
     if (opts.only && !opts.only(rel)) continue;
     files++;
     const { segments, text } = await fileSegments(join(dir, rel), rel);
-    for (const hit of findInSegments(segments, needles, fold)) leaks.push(toLeak(rel, hit, text));
+    const hits = findInSegments(segments, needles, fold);
+    const shown = hits.length ? maskTerms(rel, needles, fold) : rel;
+    for (const hit of hits) leaks.push({ ...toLeak(rel, hit, text), shown });
   }
   if (opts.root && leaks.some((l) => l.sources.length === 0)) {
     const traced = traceSources(opts.root, needles.filter((n) => leaks.some((l) => l.what === n.label)));
@@ -232,7 +236,7 @@ export async function scanForLeaks(dir: string, needles: readonly Needle[], opts
 
 function toLeak(rel: string, hit: Hit, text: string | undefined): Leak {
   const line = text !== undefined ? hitLine(text, hit)?.line : undefined;
-  return { file: rel, line, what: hit.needle.label, where: hit.where, context: hit.context, sources: [] };
+  return { file: rel, shown: rel, line, what: hit.needle.label, where: hit.where, context: hit.context, sources: [] };
 }
 
 /** Where each needle is in the content sources: `src/content/…:line`, first five. */
@@ -255,7 +259,7 @@ function traceSources(root: string, needles: readonly Needle[]): Map<string, str
 /** One line per leak: `leak: <file>[:<line>]: <what> in <where>: "<context>" (source: …)`. */
 export function formatLeak(l: Leak): string {
   const src = l.sources.length ? ` (source: ${l.sources.join(', ')})` : ' (source: not found in src/content; look in templates, assets or public/)';
-  return `leak: ${l.file}${l.line ? `:${l.line}` : ''}: ${l.what} in ${l.where}: "${l.context}"${src}\n`;
+  return `leak: ${l.shown}${l.line ? `:${l.line}` : ''}: ${l.what} in ${l.where}: "${l.context}"${src}\n`;
 }
 
 /** Refuses a deny-list path inside the project: the list must never be committed. */

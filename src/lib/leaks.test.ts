@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
-  confidentialTermProblems, findInSegments, hitLine, jsonSegments, makeFolder, markupSegments, parseTermList, percentDecode, scriptSegments,
+  confidentialTermProblems, findInSegments, hitLine, jsonSegments, makeFolder, markupSegments, maskTerms, parseTermList, percentDecode, scriptSegments,
   styleSegments, termNeedles, textSegments, withheldNeedles, type Confusables,
 } from './leaks.ts';
 
@@ -103,6 +103,14 @@ describe('reports', () => {
   it('context: 20 characters either side, collapsed, every term in the window masked', () => {
     const [hit] = html('<p>0123456789 0123456789 0123456789 Contoso   Media and a Box 0123456789 0123456789</p>');
     expect(hit!.context).toBe('…23456789 0123456789 [term 1] and a [term 2] 012345678…');
+  });
+  it('paths in reports are masked too', () => {
+    expect(maskTerms('_astro/Contoso-Media.B1x2.png', needles, fold)).toBe('_astro/[term 1].B1x2.png');
+    expect(maskTerms('kits/azure.pdf', needles, fold)).toBe('kits/azure.pdf');
+  });
+  it('a term cut by the window edge is masked whole', () => {
+    const hits = html('<p>Contoso Media, then 0123456789 Contoso Media</p>');
+    expect(hits.map((h) => h.context)).toEqual(['[term 1], then 0123456789 [term 1]…', '…[term 1], then 0123456789 [term 1]']);
   });
   it('offsets point into the file: line and column', () => {
     const source = '<html><body>\n<p>one</p>\n<p>We met Con&shy;toso Media.</p>\n</body></html>';

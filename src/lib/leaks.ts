@@ -509,13 +509,38 @@ function contextOf(text: string, start: number, end: number, all: { needle: Need
   let out = '';
   let i = from;
   for (const m of masks) {
-    if (m.start < i) continue;
-    out += text.slice(i, m.start) + `[${m.needle.label.replace('confidential ', '')}]`;
+    // A term cut by the window's edge is masked too: never print part of one.
+    if (m.end <= i) continue;
+    out += text.slice(i, Math.max(i, m.start)) + `[${m.needle.label.replace('confidential ', '')}]`;
     i = m.end;
   }
   // A masked hit may end past the window: keep the window's right edge.
   out += text.slice(i, Math.max(i, to));
   return `${from > 0 ? '…' : ''}${squash(out).trim()}${to < text.length ? '…' : ''}`;
+}
+
+/** The text with every confidential term in it masked (`[term N]`), e.g. an output file's path in a report. */
+export function maskTerms(text: string, needles: readonly Needle[], fold: Folder): string {
+  const hits = findInSegments([{ where: 'text', mode: 'prose', pieces: [{ text, at: 0 }] }], needles.filter((n) => n.mask), fold);
+  if (!hits.length) return text;
+  const folded = fold(text);
+  const spans: [number, number, string][] = [];
+  for (const n of needles) {
+    if (!n.mask) continue;
+    n.prose.lastIndex = 0;
+    for (const m of folded.text.matchAll(n.prose)) {
+      const b = m.index + m[0].length;
+      spans.push([folded.map[m.index]!, b < folded.map.length ? folded.map[b]! : text.length, `[${n.label.replace('confidential ', '')}]`]);
+    }
+  }
+  let out = '';
+  let i = 0;
+  for (const [a, b, label] of spans.sort((x, y) => x[0] - y[0])) {
+    if (b <= i) continue;
+    out += text.slice(i, Math.max(i, a)) + label;
+    i = b;
+  }
+  return out + text.slice(i);
 }
 
 /** 1-based line and column of an offset in a text. */
