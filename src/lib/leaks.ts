@@ -141,8 +141,26 @@ export interface Needle {
   folded: boolean;
   /** What the text must contain for the regex to match at all (a fast pre-check). */
   words: string[];
+  /** The term with its right boundary; the left one is `left` (a literal first lets the engine search fast). */
   prose: RegExp;
   code: RegExp;
+  /** A character before the match that would make it part of a longer word, per mode. */
+  left: { prose: RegExp; code: RegExp };
+}
+
+const PROSE_WORD = /[\p{L}\p{N}]/u;
+const CODE_WORD = /[\p{L}\p{N}_$-]/u;
+const ADDRESS_WORD = /[\p{L}\p{N}-]/u;
+
+/** Matches of a needle in a text: [start, end) pairs, both boundaries checked. */
+function* matchesOf(needle: Needle, text: string, mode: Mode): Generator<[number, number]> {
+  const re = mode === 'code' ? needle.code : needle.prose;
+  const left = needle.left[mode];
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > 0 && left.test(String.fromCodePoint(text.codePointAt(m.index - 1)!))) continue;
+    yield [m.index, m.index + m[0].length];
+  }
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -156,8 +174,9 @@ function wordNeedle(kind: Needle['kind'], label: string, words: string[], mask: 
   const body = words.map(escapeRe).join('[^\\p{L}\\p{N}]+');
   return {
     kind, label, mask, folded: true, words,
-    prose: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu'),
-    code: new RegExp(`(?<![\\p{L}\\p{N}_$-])${body}(?![\\p{L}\\p{N}_$-])`, 'gu'),
+    prose: new RegExp(`${body}(?![\\p{L}\\p{N}])`, 'gu'),
+    code: new RegExp(`${body}(?![\\p{L}\\p{N}_$-])`, 'gu'),
+    left: { prose: PROSE_WORD, code: CODE_WORD },
   };
 }
 
@@ -188,8 +207,11 @@ export function withheldNeedles(withheld: { collection: CollectionName; id: stri
     // its address says nothing about the left-out entry (its title is still looked for).
     const shared = page === pageOf(w.collection, `${w.id}-other`);
     if (!shared) {
-      const re = `(?<![\\p{L}\\p{N}-])${escapeRe(address.toLowerCase())}(?![\\p{L}\\p{N}-])`;
-      out.set(`a:${address}`, { kind: 'withheld', label: `"${address}"`, mask: false, folded: false, words: [address.toLowerCase()], prose: new RegExp(re, 'giu'), code: new RegExp(re, 'giu') });
+      const re = `${escapeRe(address.toLowerCase())}(?![\\p{L}\\p{N}-])`;
+      out.set(`a:${address}`, {
+        kind: 'withheld', label: `"${address}"`, mask: false, folded: false, words: [address.toLowerCase()],
+        prose: new RegExp(re, 'giu'), code: new RegExp(re, 'giu'), left: { prose: ADDRESS_WORD, code: ADDRESS_WORD },
+      });
     }
     // A cloud's title is the provider's public name (it appears in public sources); its page is what is withheld.
     const title = w.title.trim();
@@ -448,11 +470,7 @@ export function findInSegments(segments: readonly Segment[], needles: readonly N
     for (const needle of needles) {
       // Cheap first: every word (or the address) must be in the text before the regex runs.
       if (!needle.words.every((w) => (needle.folded ? foldedText : lower).includes(w))) continue;
-      const re = seg.mode === 'code' ? needle.code : needle.prose;
-      re.lastIndex = 0;
-      for (const m of (needle.folded ? foldedText : joined).matchAll(re)) {
-        const a = m.index;
-        const b = a + m[0].length;
+      for (const [a, b] of matchesOf(needle, needle.folded ? foldedText : joined, seg.mode)) {
         if (!needle.folded) {
           found.push({ needle, start: a, end: b });
           continue;
@@ -527,10 +545,8 @@ export function maskTerms(text: string, needles: readonly Needle[], fold: Folder
   const spans: [number, number, string][] = [];
   for (const n of needles) {
     if (!n.mask) continue;
-    n.prose.lastIndex = 0;
-    for (const m of folded.text.matchAll(n.prose)) {
-      const b = m.index + m[0].length;
-      spans.push([folded.map[m.index]!, b < folded.map.length ? folded.map[b]! : text.length, `[${n.label.replace('confidential ', '')}]`]);
+    for (const [a, b] of matchesOf(n, folded.text, 'prose')) {
+      spans.push([folded.map[a]!, b < folded.map.length ? folded.map[b]! : text.length, `[${n.label.replace('confidential ', '')}]`]);
     }
   }
   let out = '';
