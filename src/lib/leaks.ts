@@ -17,6 +17,7 @@
  */
 import { tokenizer as jsTokenizer, tokTypes } from 'acorn';
 import * as csstree from 'css-tree';
+import { parseDocument } from 'htmlparser2';
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import type { CollectionName } from '../schemas/index.ts';
 import type { Problem } from './problems.ts';
@@ -251,6 +252,8 @@ const XML_INLINE = new Set(['r', 't', 'rpr', 'fld', 'tspan']);
 const CODE_ELEMENTS = new Set(['script', 'style']);
 const CODE_ATTRIBUTES = new Set(['class', 'style']);
 
+const hasText = (n: T.Node): boolean =>
+  n.nodeName === '#text' ? (n as T.TextNode).value.trim() !== '' : ((n as T.ParentNode).childNodes ?? []).some(hasText);
 const localName = (tag: string) => tag.slice(tag.lastIndexOf(':') + 1).toLowerCase();
 
 /**
@@ -259,6 +262,7 @@ const localName = (tag: string) => tag.slice(tag.lastIndexOf(':') + 1).toLowerCa
  * that holds a `%XX` escape. `fragment` parses without an implied document (Markdown, YAML).
  */
 export function markupSegments(source: string, opts: { xml?: boolean; fragment?: boolean } = {}): Segment[] {
+  if (opts.xml) return xmlSegments(source);
   const out: Segment[] = [];
   const options = { sourceCodeLocationInfo: true, scriptingEnabled: false };
   const root = opts.fragment ? parseFragment(source, options) : parse(source, options);
@@ -298,13 +302,58 @@ export function markupSegments(source: string, opts: { xml?: boolean; fragment?:
       }
       return;
     }
-    const breaks = el.tagName !== undefined && !inline(el.tagName);
+    // In XML an element without text (`<a:rPr>`, `<a:solidFill/>` inside a run) is a property, not a break.
+    const breaks = el.tagName !== undefined && !inline(el.tagName) && (!opts.xml || hasText(el));
     if (breaks) flush();
     const children = el.tagName === 'template' ? (el as T.Template).content.childNodes : ((node as T.ParentNode).childNodes ?? []);
     for (const child of children) walk(child);
     if (breaks) flush();
   };
   walk(root);
+  flush();
+  return withDecoded(out);
+}
+
+interface XmlNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: XmlNode[];
+  startIndex: number | null;
+}
+
+/**
+ * XML (sitemaps, feeds, SVG, Office XML) read with htmlparser2 in XML mode (self-closing tags,
+ * CDATA). Element boundaries separate words except inside runs (`<a:r><a:t>Con</a:t></a:r>`) and
+ * for elements without text (`<a:rPr/>`, `<a:solidFill>` between two runs are properties).
+ */
+export function xmlSegments(source: string): Segment[] {
+  const out: Segment[] = [];
+  let current: Piece[] = [];
+  const flush = () => {
+    if (current.some((p) => p.text.trim())) out.push({ where: 'text', mode: 'prose', pieces: current });
+    current = [];
+  };
+  const textIn = (n: XmlNode): boolean => (n.type === 'text' ? (n.data ?? '').trim() !== '' : (n.children ?? []).some(textIn));
+  const walk = (n: XmlNode) => {
+    if (n.type === 'text') {
+      current.push({ text: n.data ?? '', at: n.startIndex ?? -1 });
+      return;
+    }
+    if (n.type === 'comment') {
+      out.push({ where: 'comment', mode: 'prose', pieces: [{ text: n.data ?? '', at: n.startIndex ?? -1 }] });
+      return;
+    }
+    for (const [name, value] of Object.entries(n.attribs ?? {})) {
+      if (value.trim()) out.push({ where: `attribute ${name}`, mode: CODE_ATTRIBUTES.has(name) ? 'code' : 'prose', pieces: [{ text: value, at: n.startIndex ?? -1 }] });
+    }
+    const breaks = n.name !== undefined && !XML_INLINE.has(localName(n.name)) && textIn(n);
+    if (breaks) flush();
+    for (const c of n.children ?? []) walk(c);
+    if (breaks) flush();
+  };
+  walk(parseDocument(source, { xmlMode: true, withStartIndices: true }) as unknown as XmlNode);
   flush();
   return withDecoded(out);
 }
