@@ -18,7 +18,7 @@ function treeHash(dir: string): Record<string, string> {
   return out;
 }
 
-const TERMS = { FIELDKIT_TERMS: 'Initech Labs\n' };
+const TERMS = { FIELDKIT_TERMS: 'Initech Labs\n', FIELDKIT_TERMS_FILE: '' };
 
 describe('pdf leak test', () => {
   it('build --pdf: a term that only the PDF shows fails the build before anything is published', () => {

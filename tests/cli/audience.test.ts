@@ -23,7 +23,7 @@ const PLANTED: Record<string, string> = {
   ].join('\n'),
 };
 // The deny-list comes from the environment (a CI secret), never from the repository.
-const TERMS = { FIELDKIT_TERMS: 'Globex Studios\n' };
+const TERMS = { FIELDKIT_TERMS: 'Globex Studios\n', FIELDKIT_TERMS_FILE: '' };
 
 function build(dir: string, audience: string, env: Record<string, string> = {}) {
   return fieldkit(['build', '--audience', audience, '--now', '2026-11-26'], { cwd: dir, env: { FIELDKIT_ROOT: dir, ...TERMS, ...env } });

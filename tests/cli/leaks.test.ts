@@ -10,11 +10,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE_TREE, checkJson, fieldkit, makeTree, projectWith, ROOT } from '../helpers.ts';
+import { BASE_TREE, fieldkit, makeTree, projectWith, ROOT } from '../helpers.ts';
 
 // The test deny-list: a customer name and a common word (for word boundaries).
 const TERMS = 'Contoso Media\nBox\n';
-const ENV = { FIELDKIT_TERMS: TERMS };
+// Only this list: a list in the caller's environment (a developer's FIELDKIT_TERMS_FILE) must not leak in.
+const ENV = { FIELDKIT_TERMS: TERMS, FIELDKIT_TERMS_FILE: '' };
 const SHY = '\u00AD';
 
 // A 1x1 PNG, for the image file name disguise.
@@ -120,8 +121,8 @@ describe('a partner build with every disguise', () => {
   });
 
   it('check reports each disguise at its source line (confidential-term, masked)', () => {
-    const r = checkJson(dir, []);
-    expect(r.code).toBe(0); // the env of checkJson has no deny-list: terms are not checked
+    const without = fieldkit(['check', '--root', dir, '--format', 'json', '--now', '2026-11-26'], { env: { FIELDKIT_TERMS: '', FIELDKIT_TERMS_FILE: '' } });
+    expect(without.code).toBe(0); // no deny-list: terms are not checked, the content is otherwise clean
     const withList = fieldkit(['check', '--root', dir, '--format', 'json', '--now', '2026-11-26'], { env: ENV });
     expect(withList.code).toBe(1);
     const problems = (JSON.parse(withList.stdout) as { problems: { code: string; file: string; line: number; message: string }[] }).problems.filter((p) => p.code === 'confidential-term');
@@ -141,7 +142,7 @@ describe('the deny-list comes from the environment', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the partner edition is never built without the confidential-terms deny-list (none is set)');
     expect(r.stderr).toContain('FIELDKIT_TERMS_FILE=');
-    const pub = fieldkit(['build', '--audience', 'public', '--now', '2026-11-26'], { cwd: dir, env: { FIELDKIT_ROOT: dir, FIELDKIT_TERMS: '# only a comment\n' } });
+    const pub = fieldkit(['build', '--audience', 'public', '--now', '2026-11-26'], { cwd: dir, env: { FIELDKIT_ROOT: dir, FIELDKIT_TERMS: '# only a comment\n', FIELDKIT_TERMS_FILE: '' } });
     expect(pub.code).toBe(2);
     expect(pub.stderr).toContain('$FIELDKIT_TERMS holds no term');
   });
