@@ -59,7 +59,8 @@ export async function withBuildLock<T>(root: string, fn: () => Promise<T>): Prom
       break;
     } catch {
       const pid = Number(readFileSafe(join(lock, 'pid')));
-      if (!pid || !isFieldkitProcess(pid)) {
+      // Our own pid cannot be a holder (the lock is not re-entrant): left by a crashed run whose pid we reuse.
+      if (!pid || pid === process.pid || !isFieldkitProcess(pid)) {
         rmSync(lock, { recursive: true, force: true });
         continue;
       }

@@ -73,7 +73,7 @@ const rel = (p: string) => {
 /**
  * Renders the PDFs. Prints its phases and any error to stderr; the result's code is 0 on success,
  * 2 when the build is missing or a cloud is unknown, 3 when Chromium is missing or fails.
- * `./fieldkit build --pdf` calls this after a successful build.
+ * `./fieldkit build --pdf` calls this on its staging folder, before the leak test and publishing.
  */
 export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
   const phases: Phase[] = [];
@@ -163,7 +163,7 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
       }
     }
     // No leak test here: the caller renders into a staging folder and scans it before publishing
-    // (`build --pdf` with the whole site, `pdf` in pdfCommand below).
+    // (`build --pdf` with the whole site, `pdf` in publishPdfs below).
     if (outDir === join(distDir, 'kits')) linkPdfs(distDir, files);
     return { code: EXIT.ok, phases, files };
   } catch (err) {
