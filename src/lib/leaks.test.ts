@@ -68,11 +68,12 @@ describe('disguises a reader still sees as the term', () => {
   });
 
   it('in CSS strings (generated content), url() and comments, escapes decoded, not selectors or keywords', () => {
-    const css = '.box{box-sizing:border-box}.x::after{content:"Con\\74 oso Media"}/* Box */.y{background:url(/img/Contoso%20Media.png)}';
+    const css = '.box{box-sizing:border-box}.x::after{content:"Con\\74 oso Media"}/* Box */.y{background:url(/img/Contoso%20Media.png)}.z::before{content:"Con" "toso Media"}';
     expect(findInSegments(styleSegments(css), needles, fold).map((h) => [h.needle.label, h.where])).toEqual([
       ['confidential term 1', 'string'],
       ['confidential term 2', 'comment'],
       ['confidential term 1', 'url (URL-decoded)'],
+      ['confidential term 1', 'string'],
     ]);
   });
 

@@ -395,14 +395,23 @@ export function scriptSegments(source: string): Segment[] {
  */
 export function styleSegments(source: string): Segment[] {
   const out: Segment[] = [];
-  const { String: STRING, Url: URL_TOKEN, Comment: COMMENT, Function: FUNCTION } = csstree.tokenTypes;
-  let urlFunction = -1;
+  const { String: STRING, Url: URL_TOKEN, Comment: COMMENT, Function: FUNCTION, WhiteSpace: SPACE } = csstree.tokenTypes;
+  let urlFunction = false;
+  // Strings next to each other (`content: "Con" "toso"`) are shown as one text: one segment.
+  let run: Piece[] | undefined;
   csstree.tokenize(source, (type, start, end) => {
     const raw = source.slice(start, end);
-    if (type === STRING) out.push({ where: urlFunction >= 0 ? 'url' : 'string', mode: 'prose', pieces: [{ text: csstree.string.decode(raw), at: start }] });
-    else if (type === URL_TOKEN) out.push({ where: 'url', mode: 'prose', pieces: [{ text: csstree.url.decode(raw), at: start }] });
+    if (type === SPACE) return;
+    if (type === STRING && !urlFunction) {
+      const piece = { text: csstree.string.decode(raw), at: start };
+      if (run) run.push(piece);
+      else out.push({ where: 'string', mode: 'prose', pieces: (run = [piece]) });
+      return;
+    }
+    run = undefined;
+    if (type === STRING || type === URL_TOKEN) out.push({ where: 'url', mode: 'prose', pieces: [{ text: type === STRING ? csstree.string.decode(raw) : csstree.url.decode(raw), at: start }] });
     else if (type === COMMENT) out.push({ where: 'comment', mode: 'prose', pieces: [{ text: raw.replace(/^\/\*|\*\/$/g, ''), at: start }] });
-    urlFunction = type === FUNCTION && /^url\($/i.test(raw) ? start : type === STRING ? urlFunction : -1;
+    urlFunction = type === FUNCTION ? /^url\($/i.test(raw) : type === STRING || type === URL_TOKEN ? urlFunction : false;
   });
   return withDecoded(out);
 }
