@@ -1,6 +1,7 @@
 /** `check` and `export`: the validator over the content tree, rendered for people or scripts. */
 import { checkExitCode } from '#lib/problems.ts';
 import { formatReport, formatText } from '#lib/report.ts';
+import { statementText } from '#lib/views.ts';
 import { today, validateTree } from './io/content-fs.ts';
 import { audienceFlag, dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.ts';
 
@@ -26,6 +27,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     process.stderr.write('export: refused, the content has errors (see above)\n');
     return EXIT.problems;
   }
-  process.stdout.write(JSON.stringify({ generated: now, ...snapshot }, null, 2) + '\n');
+  // Each claim also carries its statement as pages show it (`{value}` filled in from the metric).
+  const claims = snapshot.claims.map((c) => ({ ...c, statementText: statementText(c.data) }));
+  process.stdout.write(JSON.stringify({ generated: now, ...snapshot, claims }, null, 2) + '\n');
   return EXIT.ok;
 }

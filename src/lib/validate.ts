@@ -14,6 +14,7 @@ import {
   type Finding,
 } from './integrity.ts';
 import { parseContentFile, type ParsedFile } from './parse.ts';
+import { checkRetypedNumbers, checkTriageClaims } from './retyped.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { issueToFindings } from './schema-issues.ts';
 import { addEntry, emptySnapshot, sortSnapshot, type AnyEntry, type KitSnapshot } from './snapshot.ts';
@@ -72,6 +73,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
   const findings: Finding[] = [];
   const knownIds = new Map<CollectionName, Set<string>>();
   const invalid: [CollectionName, AnyEntry][] = [];
+  const textByFile = new Map(files.map((f) => [f.path, f.text]));
 
   for (const f of files) {
     const hit = collectionOf(f.path, contentDir);
@@ -180,6 +182,11 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkClaimLinks(snapshot, knownIds.get('claims')),
     ...checkProseSafety(snapshot),
     ...checkFreshness(snapshot, opts.now),
+    ...checkTriageClaims(snapshot, knownIds.get('claims')),
+    ...checkRetypedNumbers(snapshot, {
+      locate: (file, path) => parsedByFile.get(file)?.locate(path) ?? { line: 1, column: 1 },
+      text: (file) => textByFile.get(file),
+    }),
     ...audienceFindings(snapshot, opts.audience ?? 'internal'),
   );
 
