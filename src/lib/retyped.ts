@@ -29,7 +29,7 @@ const MULTIPLIER: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, thousand: 1
  * A number: digits with optional thousands separators and decimals, optionally followed directly
  * by k/K/M (`200k`, `2M`). Not part of a word or id (`S3`, `p99`, `GPv2`, `s3-prefix`) nor a version.
  */
-const NUMBER = /(?<![\p{L}\p{N}_.\/:#-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([kKM](?![\p{L}\p{N}]))?(?![\p{N}\p{L}]|[.,]\d|\/\d)/gu;
+const NUMBER = /(?<![\p{L}\p{N}_./:#-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([kKM](?![\p{L}\p{N}]))?(?![\p{N}\p{L}]|[.,]\d|\/\d)/gu;
 /** Calendar dates and year-month forms: never figures. */
 const DATE = /\b\d{4}-\d{2}(?:-\d{2})?\b/g;
 /** What joins the two ends of a range: `100-200 ms`, `100 to 200 ms`. */
