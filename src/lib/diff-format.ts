@@ -107,6 +107,10 @@ function claimLines(c: ClaimChange, arrow: string): string[] {
     const r = (n?: number) => (n === undefined ? 'not on the dagger page' : `#${n}`);
     out.push(`dagger rank: ${r(c.daggerChange.before)} ${arrow} ${r(c.daggerChange.after)}`);
   }
+  if (c.oldValueMentions?.length && c.valueChange) {
+    const old = showValue(c.valueChange.before, c.valueChange.unitBefore);
+    out.push(`still mentions the old value ${old}: ${c.oldValueMentions.map((m) => `${m.file}:${m.line}`).join(', ')} (use {value} or a claim link)`);
+  }
   for (const f of c.fields) {
     if (CLAIM_COVERED.has(f.path) || f.path.startsWith('sources.')) continue;
     out.push(showField(f, arrow));
@@ -205,6 +209,7 @@ export function changeTags(c: ClaimChange): string {
   const tags: string[] = [];
   if (c.invalid?.base || c.invalid?.head) tags.push(c.invalid.head ? 'now invalid' : 'was invalid');
   if (c.valueChange) tags.push(c.valueChange.unitBefore !== c.valueChange.unitAfter ? 'value, unit' : 'value');
+  if (c.oldValueMentions?.length) tags.push(`old value still in ${plural(c.oldValueMentions.length, 'place')}`);
   if (c.statusChange) tags.push('status');
   if (c.sourcesChange) tags.push('sources');
   if (c.asOfChange) tags.push('asOf');

@@ -35,6 +35,9 @@ const DATE = /\b\d{4}-\d{2}(?:-\d{2})?\b/g;
 /** What joins the two ends of a range: `100-200 ms`, `100 to 200 ms`. */
 const RANGE_JOIN = /^\s*(?:-|–|—|to|and|or)?\s*$/;
 
+/** Where the words that can hold a number's unit end: clause breaks, a sentence end, the next YAML key. */
+const UNIT_END = /[;()[\]]|[.!?](?:\s|$)|,\s|\n\s*-?\s*[\w-]+:(?:\s|$)/;
+
 /** Words normalized so that spellings of one unit compare equal. */
 export function normalizeUnitText(s: string): string {
   return s
@@ -88,10 +91,10 @@ export function numberMentions(text: string): NumberMention[] {
   const out: NumberMention[] = found.map((f, i) => {
     let tail = masked.slice(f.numEnd, f.numEnd + 80);
     // Sentence ends and clause breaks end the unit.
-    tail = tail.split(/[;()[\]]|[.!?](?:\s|$)|,\s/)[0] ?? '';
+    tail = tail.split(UNIT_END)[0] ?? '';
     const next = found[i + 1];
     if (next && RANGE_JOIN.test(masked.slice(f.numEnd, next.index))) {
-      tail = masked.slice(next.numEnd, next.numEnd + 80).split(/[;()[\]]|[.!?](?:\s|$)|,\s/)[0] ?? '';
+      tail = masked.slice(next.numEnd, next.numEnd + 80).split(UNIT_END)[0] ?? '';
     }
     let w = words(tail);
     const mult = w[0] ? MULTIPLIER[w[0]] : undefined;
@@ -293,25 +296,50 @@ export function triageClaimIds(t: Triage): Set<string> {
   return ids;
 }
 
-/** Triage text that retypes the value of a claim the rubric uses. */
+/**
+ * Triage text that retypes the value of a claim the rubric uses (anywhere in the rubric), or, in a
+ * question that takes a figure from exactly one claim in some unit, gives another number in that
+ * unit (the claim moved, the text did not).
+ */
 function triageFindings(e: Entry<Triage>, claims: Map<string, Entry<Claim>>, ctx: RetypedContext): Finding[] {
-  const used = [...triageClaimIds(e.data)].flatMap((id) => {
+  const numeric = (ids: Iterable<string>) => [...ids].flatMap((id) => {
     const c = claims.get(id);
     return c && c.data.metric.value !== 'TBD' ? [c] : [];
   });
+  const used = numeric(triageClaimIds(e.data));
   if (!used.length) return [];
+  const texts = triageTexts(e.data);
+  /** Claims one question uses: its bands and the links in its own text. */
+  const byQuestion = new Map<number, Entry<Claim>[]>();
+  e.data.questions.forEach((q, i) => {
+    const ids = new Set<string>((q.number?.bands ?? []).flatMap((b) => (b.claim ? [b.claim] : [])));
+    for (const t of texts) if (t.path[0] === 'questions' && t.path[1] === i) for (const id of triageClaimLinks(t.text)) ids.add(id);
+    byQuestion.set(i, numeric(ids));
+  });
   const out: Finding[] = [];
-  for (const { path, text } of triageTexts(e.data)) {
+  for (const { path, text } of texts) {
     const masked = text.replace(/\]\(claim:[^)\s]+\)/g, (m) => `]${' '.repeat(m.length - 1)}`);
+    const local = path[0] === 'questions' ? byQuestion.get(path[1] as number) ?? [] : [];
     for (const m of numberMentions(masked)) {
+      const pos = locateInFile(ctx.text(e.file), ctx.locate(e.file, path), m.text);
       const c = used.find((x) => sameNumber(m.value, x.data.metric.value as number) && inUnit(m, x.data.metric.unit));
-      if (!c) continue;
+      if (c) {
+        out.push({
+          code: 'retyped-number', severity: 'warning', file: e.file, path, pos,
+          message: `the triage text retypes the value of claim ${c.id} (${m.text} ${c.data.metric.unit}), which this rubric uses`,
+          expected: `a link to the claim, [text](claim:${c.id}), or the band's \`claim:\``, found: m.text,
+          hint: `Replace the number with a claim link, \`[the figure](claim:${c.id})\`, which shows the current value.`,
+        });
+        continue;
+      }
+      const same = local.filter((x) => inUnit(m, x.data.metric.unit));
+      if (same.length !== 1) continue;
+      const only = same[0]!;
       out.push({
-        code: 'retyped-number', severity: 'warning', file: e.file, path,
-        pos: locateInFile(ctx.text(e.file), ctx.locate(e.file, path), m.text),
-        message: `the triage text retypes the value of claim ${c.id} (${m.text} ${c.data.metric.unit}), which this rubric uses`,
-        expected: `a link to the claim, [text](claim:${c.id}), or the band's \`claim:\``, found: m.text,
-        hint: `Replace the number with a claim link, \`[the figure](claim:${c.id})\`, which shows the current value.`,
+        code: 'retyped-number', severity: 'warning', file: e.file, path, pos,
+        message: `the triage text says ${m.text} ${only.data.metric.unit}, but the claim this question uses, ${only.id}, is ${shown(only.data)}`,
+        expected: `a link to the claim, [text](claim:${only.id})`, found: m.text,
+        hint: `Replace the number with a claim link, \`[the figure](claim:${only.id})\`, which shows the current value.`,
       });
     }
   }
@@ -362,4 +390,27 @@ export function checkTriageClaims(snapshot: KitSnapshot, knownClaimIds?: Set<str
     }
   }
   return out;
+}
+
+/** A place in a file that still mentions a changed claim's old value. */
+export interface OldValueMention {
+  file: string;
+  line: number;
+  column: number;
+  /** The number as written. */
+  text: string;
+}
+
+/**
+ * Mentions of `value` in `unit` in a content file's text, with positions. Claim link targets are
+ * blanked (ids are not figures); in the claim's own file the `history` list, which records earlier
+ * values on purpose, is left out.
+ */
+export function oldValueMentions(file: string, text: string, value: number, unit: string, ownFile = false): OldValueMention[] {
+  let scan = text.replace(/\]\(claim:[^)\s]+\)/g, (m) => `]${' '.repeat(m.length - 1)}`);
+  if (ownFile) {
+    const h = /^history:/m.exec(scan);
+    if (h) scan = scan.slice(0, h.index);
+  }
+  return mentionsOf(scan, value, unit).map((m) => ({ file, ...lineColumn(text, m.index), text: m.text }));
 }
