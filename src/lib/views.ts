@@ -7,7 +7,7 @@ import { pageOf } from './routes.ts';
 import { escapeHtml, plural } from './text.ts';
 
 export { escapeHtml, plural };
-import { figureAge, freshnessOf, type FigureAge } from './freshness.ts';
+import { figureAge, freshnessOf, oldFigureText, type FigureAge } from './freshness.ts';
 import type { Entry, KitSnapshot } from './snapshot.ts';
 
 /** Per-snapshot lookups, built once: pages call these thousands of times at scale. */
@@ -108,6 +108,16 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
 
 export const claimUrl = (id: string) => `/claims/${id}/`;
 
+/**
+ * The small marker beside an old figure (its `asOf` older than its category allows), as HTML for
+ * claim chips, claim lines, the claim page and the printed kit; empty for a figure within its age.
+ */
+export function oldFigureMarker(v: Pick<ClaimView, 'oldFigure'>): string {
+  if (!v.oldFigure) return '';
+  const text = oldFigureText(v.oldFigure);
+  return `<span class="marker-old" title="${escapeHtml(`${text}: check the vendor's current page before quoting`)}">${escapeHtml(text)}</span>`;
+}
+
 /** Claim health for the dashboard: counts per badge. */
 export function claimHealth(snapshot: KitSnapshot, now: string): Record<ClaimBadge, number> {
   const counts: Record<ClaimBadge, number> = { sourced: 0, measured: 0, provisional: 0, tbd: 0, stale: 0 };
@@ -159,7 +169,7 @@ export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: strin
     // `check` guarantees the id exists, so a claim missing here was left out of this edition.
     if (!entry) return `<span class="claim-ref claim-ref--withheld">${text} <em>(withheld in this edition)</em></span>`;
     const v = claimView(entry, snapshot, now);
-    return `<span class="claim-ref">${text} <a class="claim-ref__value" href="${v.url}"><strong>${escapeHtml(v.value)}</strong> <span class="badge badge--${v.badge}">${BADGE_LABEL[v.badge]}</span>${v.asOf ? ` <span class="claim-ref__asof">as of ${v.asOf}</span>` : ''}</a></span>`;
+    return `<span class="claim-ref">${text} <a class="claim-ref__value" href="${v.url}"><strong>${escapeHtml(v.value)}</strong> <span class="badge badge--${v.badge}">${BADGE_LABEL[v.badge]}</span>${v.asOf ? ` <span class="claim-ref__asof">as of ${v.asOf}</span>` : ''}${v.oldFigure ? ` ${oldFigureMarker(v)}` : ''}</a></span>`;
   });
 }
 
