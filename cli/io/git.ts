@@ -79,3 +79,45 @@ export function readContentFilesAt(root: string, commit: string): ContentFile[] 
   }
   return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
 }
+
+/** A commit that touched the content, newest first. */
+export interface ContentCommit {
+  commit: string;
+  short: string;
+  /** Committer date, ISO 8601. */
+  date: string;
+  subject: string;
+  /** First parent, or undefined for a root commit. */
+  parent?: string;
+}
+
+/**
+ * The last `limit` commits reachable from HEAD that touched `src/content` (first-parent history,
+ * so a merge counts once, as what it brought in), newest first; `more` when older ones exist.
+ */
+export function contentCommits(root: string, limit: number): { commits: ContentCommit[]; more: boolean } {
+  const top = gitTopLevel(root);
+  const prefix = relative(top, resolve(root)).split(sep).filter(Boolean).join('/');
+  const dir = prefix ? `${prefix}/${CONTENT_DIR}` : CONTENT_DIR;
+  const r = git(top, ['log', '--first-parent', `--max-count=${limit + 1}`, '--format=%H%x1f%h%x1f%cI%x1f%P%x1f%s', 'HEAD', '--', dir]);
+  if (r.status !== 0) {
+    // A repository without any commit yet has no history to show.
+    if (/does not have any commits|unknown revision|bad default revision/.test(r.stderr)) return { commits: [], more: false };
+    throw new InternalError(`git log failed: ${r.stderr}`);
+  }
+  const commits = r.stdout.toString('utf8').split('\n').filter(Boolean).map((line) => {
+    const [commit, short, date, parents, subject] = line.split('\x1f') as [string, string, string, string, string];
+    const parent = parents.split(' ').filter(Boolean)[0];
+    return { commit, short, date, subject, ...(parent ? { parent } : {}) };
+  });
+  return { commits: commits.slice(0, limit), more: commits.length > limit };
+}
+
+/** The id of the `src/content` tree at `commit` (equal ids: identical content), or undefined. */
+export function contentTreeId(root: string, commit: string): string | undefined {
+  const top = gitTopLevel(root);
+  const prefix = relative(top, resolve(root)).split(sep).filter(Boolean).join('/');
+  const dir = prefix ? `${prefix}/${CONTENT_DIR}` : CONTENT_DIR;
+  const r = git(top, ['rev-parse', '--verify', '--quiet', `${commit}:${dir}`]);
+  return r.status === 0 ? r.stdout.toString('utf8').trim() : undefined;
+}

@@ -199,7 +199,7 @@ export function hrefOf(snapshot: KitSnapshot, collection: CollectionName, id: st
 
 /** Every entry page of an edition, for the sitemap. */
 export function sitemapPaths(snapshot: KitSnapshot): string[] {
-  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/reviews/', '/signals/', '/blueprint/', '/kits/', '/search/'];
+  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/reviews/', '/signals/', '/blueprint/', '/kits/', '/search/', '/changes/'];
   const pages = (['clouds', 'plays', 'claims', 'sources', 'tco', 'frds', 'reviews'] as const).flatMap((c) =>
     (snapshot[c] as { id: string }[]).map((e) => pageOf(c, e.id)),
   );
