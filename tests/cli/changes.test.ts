@@ -74,7 +74,7 @@ describe('the change log from git history', () => {
       `${shorts[2]} ingress 60 -> 70 Gbps: azure/ingress value: 60 → 70 Gbps (+16.7%)`,
       `${shorts[1]} add the ingress claim and two plays: azure/ingress new claim: 60 Gbps | burst new play | checkpoint new play`,
     ]);
-    expect(log.available && log.events[0]!.date).toBe('2026-11-06T10:00:00Z');
+    expect(log.available && log.events[0]!.date).toBe('2026-11-06T10:00:00+00:00');
   });
 
   it('is bounded: only the last N content commits are read', () => {
