@@ -1,14 +1,16 @@
 /**
  * The change log from git: the last content commits, each compared with its parent by the same
- * validator and `diff` engine as `fieldkit diff`. Identical content trees are validated once.
- * Never throws for a missing history: a tree without git (a tarball), without commits, or without
- * git installed gives `{available: false, reason}`, and the pages say so.
+ * validator and `diff` engine as `fieldkit diff`. Git is read in a few calls whatever the limit
+ * (cli/io/git.ts `contentHistory`); identical content states are validated once, without line
+ * positions (the diff matches problems by file, code, field and message). Never throws for a
+ * missing history: a tree without git (a tarball), without commits, or without git installed gives
+ * `{available: false, reason}`, and the pages say so.
  */
 import { changeItems, HISTORY_LIMIT, type ChangeEvent, type ChangeLog } from '#lib/changes.ts';
 import { diffKits, rawEntries, type DiffSide } from '#lib/diff.ts';
 import { validateContent } from '#lib/validate.ts';
 import { CONTENT_DIR } from './content-fs.ts';
-import { contentCommits, contentTreeId, readContentFilesAt } from './git.ts';
+import { contentHistory, type ContentHistory } from './git.ts';
 
 /** The history limit: FIELDKIT_HISTORY_LIMIT (0 switches the log off), or HISTORY_LIMIT. */
 export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
@@ -21,34 +23,32 @@ export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
 export function readChangeLog(root: string, opts: { now: string; limit?: number }): ChangeLog {
   const limit = opts.limit ?? historyLimit();
   if (limit === 0) return { available: false, reason: 'the change log is switched off (FIELDKIT_HISTORY_LIMIT=0)' };
-  let listed: ReturnType<typeof contentCommits>;
+  let history: ContentHistory;
   try {
-    listed = contentCommits(root, limit);
+    history = contentHistory(root, limit);
   } catch (e) {
     return { available: false, reason: `this build has no git history (${(e as Error).message})` };
   }
-  if (!listed.commits.length) return { available: false, reason: 'no commit has touched src/content yet' };
+  if (!history.commits.length) return { available: false, reason: 'no commit has touched src/content yet' };
   const sides = new Map<string, DiffSide>();
-  const empty: DiffSide = { ...validateContent([], { contentDir: CONTENT_DIR, now: opts.now }), raw: [] };
-  const sideAt = (commit: string | undefined): DiffSide => {
-    if (!commit) return empty;
-    const tree = contentTreeId(root, commit);
-    if (!tree) return empty;
-    let s = sides.get(tree);
+  const sideAt = (commit: string): DiffSide => {
+    const key = history.stateKey(commit);
+    let s = sides.get(key);
     if (!s) {
-      const files = readContentFilesAt(root, commit);
-      const { snapshot, problems } = validateContent(files, { contentDir: CONTENT_DIR, now: opts.now });
+      const files = history.filesAt(commit);
+      const { snapshot, problems } = validateContent(files, { contentDir: CONTENT_DIR, now: opts.now, positions: false });
       s = { snapshot, problems, raw: rawEntries(files, CONTENT_DIR) };
-      sides.set(tree, s);
+      sides.set(key, s);
     }
     return s;
   };
   const events: ChangeEvent[] = [];
-  for (const c of listed.commits) {
+  const commits = history.commits;
+  commits.forEach((c, i) => {
     const head = sideAt(c.commit);
-    const base = sideAt(c.parent);
+    const base = sideAt(commits[i + 1]?.commit ?? history.base);
     const items = changeItems(diffKits(base, head), base, head);
-    if (items.length) events.push({ commit: c.commit, short: c.short, date: c.date, subject: c.subject, items });
-  }
-  return { available: true, events, limit, truncated: listed.more };
+    if (items.length) events.push({ ...c, items });
+  });
+  return { available: true, events, limit, truncated: history.more };
 }
