@@ -95,8 +95,8 @@ function readBlobs(top: string, shas: string[]): Map<string, string> {
 
 const byPath = (x: ContentFile, y: ContentFile) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
 
-function filesOf(blobs: Map<string, string>, texts: Map<string, string>): ContentFile[] {
-  return [...blobs].map(([path, sha]) => ({ path, text: texts.get(sha)! })).sort(byPath);
+function filesOf(blobs: Map<string, string>, texts: Map<string, string>, paths?: Set<string>): ContentFile[] {
+  return [...blobs].filter(([path]) => !paths || paths.has(path)).map(([path, sha]) => ({ path, text: texts.get(sha)! })).sort(byPath);
 }
 
 /**
@@ -123,12 +123,15 @@ export interface ContentHistory {
   commits: ContentCommit[];
   /** Older content commits exist beyond `limit`. */
   more: boolean;
-  /** The content files at a listed commit, and at the parent of the oldest one (`base`). */
-  filesAt: (commit: string) => ContentFile[];
+  /**
+   * The content files at a listed commit, or at the parent of the oldest one (`base`); only those
+   * in `paths` when given.
+   */
+  filesAt: (commit: string, paths?: Set<string>) => ContentFile[];
   /** Where the content stood before the oldest listed commit (empty for a root commit). */
   base: string;
-  /** A key equal for identical content states (to validate each once). */
-  stateKey: (commit: string) => string;
+  /** The content paths a listed commit changed (added, modified or deleted). */
+  changedPaths: (commit: string) => Set<string>;
 }
 
 const RECORD = '\x1e';
@@ -148,7 +151,7 @@ export function contentHistory(root: string, limit: number): ContentHistory {
   ]);
   if (r.status !== 0) {
     if (/does not have any commits|unknown revision|bad default revision/.test(r.stderr)) {
-      return { commits: [], more: false, filesAt: () => [], base: '', stateKey: () => '' };
+      return { commits: [], more: false, filesAt: () => [], base: '', changedPaths: () => new Set() };
     }
     throw new InternalError(`git log failed: ${r.stderr}`);
   }
@@ -184,12 +187,27 @@ export function contentHistory(root: string, limit: number): ContentHistory {
     }
     states.set(c.commit, current);
   }
-  const texts = readBlobs(top, [...states.values()].flatMap((m) => [...m.values()]));
+  const changed = new Map(listed.map((c) => [c.commit, new Set(c.changes.map((ch) => ch.path))]));
+  // Only the blobs a comparison reads: the changed files on both sides of each commit.
+  const needed = new Set<string>();
+  listed.forEach((c, i) => {
+    const before = states.get(listed[i + 1]?.commit ?? base)!;
+    const after = states.get(c.commit)!;
+    for (const path of changed.get(c.commit)!) {
+      for (const sha of [before.get(path), after.get(path)]) if (sha) needed.add(sha);
+    }
+  });
+  const texts = readBlobs(top, [...needed]);
   return {
     commits: listed.map(({ commit, short, date, subject }) => ({ commit, short, date, subject })),
     more,
     base,
-    filesAt: (commit) => filesOf(states.get(commit) ?? new Map(), texts),
-    stateKey: (commit) => [...(states.get(commit) ?? new Map())].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, sha]) => `${p}:${sha}`).join('\n'),
+    filesAt: (commit, paths) => {
+      const state = states.get(commit) ?? new Map<string, string>();
+      const missing = [...state].filter(([path, sha]) => (!paths || paths.has(path)) && !texts.has(sha)).map(([, sha]) => sha);
+      for (const [sha, text] of readBlobs(top, missing)) texts.set(sha, text);
+      return filesOf(state, texts, paths);
+    },
+    changedPaths: (commit) => changed.get(commit) ?? new Set(),
   };
 }

@@ -1,8 +1,7 @@
 /**
  * The change log from git: the last content commits, each compared with its parent by the same
- * validator and `diff` engine as `fieldkit diff`. Git is read in a few calls whatever the limit
- * (cli/io/git.ts `contentHistory`); identical content states are validated once, without line
- * positions (the diff matches problems by file, code, field and message). Never throws for a
+ * validator and `diff` engine as `fieldkit diff`, on the files the commit changed. Git is read in
+ * a few calls whatever the limit (cli/io/git.ts `contentHistory`). Never throws for a
  * missing history: a tree without git (a tarball), without commits, or without git installed gives
  * `{available: false, reason}`, and the pages say so.
  */
@@ -30,23 +29,19 @@ export function readChangeLog(root: string, opts: { now: string; limit?: number 
     return { available: false, reason: `this build has no git history (${(e as Error).message})` };
   }
   if (!history.commits.length) return { available: false, reason: 'no commit has touched src/content yet' };
-  const sides = new Map<string, DiffSide>();
-  const sideAt = (commit: string): DiffSide => {
-    const key = history.stateKey(commit);
-    let s = sides.get(key);
-    if (!s) {
-      const files = history.filesAt(commit);
-      const { snapshot, problems } = validateContent(files, { contentDir: CONTENT_DIR, now: opts.now, positions: false });
-      s = { snapshot, problems, raw: rawEntries(files, CONTENT_DIR) };
-      sides.set(key, s);
-    }
-    return s;
+  // Each commit is compared on the files it changed only: a claim's or play's change depends on
+  // its own file, so the diff engine gives the same items at a cost that does not grow with the kit.
+  const sideOf = (commit: string, paths: Set<string>): DiffSide => {
+    const files = history.filesAt(commit, paths);
+    const { snapshot, problems } = validateContent(files, { contentDir: CONTENT_DIR, now: opts.now, positions: false });
+    return { snapshot, problems, raw: rawEntries(files, CONTENT_DIR) };
   };
   const events: ChangeEvent[] = [];
   const commits = history.commits;
   commits.forEach((c, i) => {
-    const head = sideAt(c.commit);
-    const base = sideAt(commits[i + 1]?.commit ?? history.base);
+    const paths = history.changedPaths(c.commit);
+    const head = sideOf(c.commit, paths);
+    const base = sideOf(commits[i + 1]?.commit ?? history.base, paths);
     const items = changeItems(diffKits(base, head), base, head);
     if (items.length) events.push({ ...c, items });
   });
