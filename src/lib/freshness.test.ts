@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE_MAX_AGE_DAYS, figureAge } from './freshness.ts';
 import { validateContent, type ContentFile } from './validate.ts';
-import { claimView } from './views.ts';
+import { claimView, oldFigureMarker, renderClaimLinks } from './views.ts';
 
 const NOW = '2026-11-26';
 const C = 'src/content';
@@ -72,6 +72,16 @@ describe('old-figure', () => {
     const v = claimView(r.snapshot.claims[0]!, r.snapshot, NOW);
     expect(v.badge).toBe('sourced');
     expect(v.oldFigure).toMatchObject({ dated: '2021-04-01', limitDays: 730, oldAfter: '2023-04-01', old: true });
+  });
+
+  it('shows a marker in claim chips and lines for an old figure, and none for a recent one', () => {
+    const old = check({ [`${C}/claims/azure/ingress.yaml`]: claim('2021-04-01') }).snapshot;
+    const marker = oldFigureMarker(claimView(old.claims[0]!, old, NOW));
+    expect(marker).toContain('>old figure: dated 2021-04-01, over 2 years</span>');
+    expect(renderClaimLinks('<a href="claim:azure/ingress">ingress</a>', old, NOW)).toContain(marker);
+    const fresh = check({ [`${C}/claims/azure/ingress.yaml`]: claim('2025-10-31') }).snapshot;
+    expect(oldFigureMarker(claimView(fresh.claims[0]!, fresh, NOW))).toBe('');
+    expect(renderClaimLinks('<a href="claim:azure/ingress">ingress</a>', fresh, NOW)).not.toContain('old figure');
   });
 });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { inUnit, mentionsOf, numberMentions } from './retyped.ts';
 import { bandOf, resolveTriage } from './triage.ts';
 import { validateContent, type ContentFile } from './validate.ts';
-import { statementText } from './views.ts';
+import { statementText, textWithClaimLinks } from './views.ts';
 
 const NOW = '2026-11-26';
 const C = 'src/content';
@@ -143,6 +143,13 @@ describe('triage thresholds from claims', () => {
       [`${C}/triage/rfp.yaml`]: triage('See [the limit](claim:azure/nope).'),
     });
     expect(r.problems.map((p) => `${p.code} ${p.field}`)).toEqual(['unknown-claim-link questions.0.why', 'triage-threshold questions.0.number.bands.0.claim']);
+  });
+
+  it('triage text renders its claim links like prose, and escapes the rest', () => {
+    const r = check();
+    const html = textWithClaimLinks('Below <the> [account default](claim:azure/ingress) & more.', r.snapshot, NOW);
+    expect(html).toContain('Below &lt;the&gt; <span class="claim-ref">account default <a class="claim-ref__value" href="/claims/azure/ingress/"><strong>60 Gbps</strong>');
+    expect(html).toContain('&amp; more.');
   });
 
   it('a band names a claim or a number, not both', () => {
