@@ -104,6 +104,16 @@ describe('retyped-number', () => {
     expect(retyped({ [`${C}/clouds/azure.md`]: body })).toEqual(['azure.md:11:1 60', 'azure.md:12:38 70']);
   });
 
+  it("reports an objection that retypes, or contradicts, its proof claim's value", () => {
+    const play = (response: string) => [
+      '---', 'owner: lead', 'reviewed: 2026-11-01', 'title: P', 'summary: S.', 'clouds: [azure]', 'trigger: T.', 'discovery: [Q?]',
+      'objections:', '  - objection: Azure is fast enough.', `    response: ${response}`, '    proof: azure/ingress', 'status: draft', '---', 'Talk.', '',
+    ].join('\n');
+    expect(retyped({ [`${C}/plays/p.md`]: play('Only 60 Gbps per account.') })).toEqual(['p.md:11:20 60']);
+    expect(retyped({ [`${C}/plays/p.md`]: play('Only 50 Gbps per account.') })).toEqual(['p.md:11:20 50']);
+    expect(retyped({ [`${C}/plays/p.md`]: play('Not at 400 nodes, and the cap is per account.') })).toEqual([]);
+  });
+
   it('does not blame a number of another linked claim, or one far from the link', () => {
     const other = claimYaml('Elsewhere an account takes {value}.', '25').replace('Max ingress per account', 'Ingress elsewhere');
     const body = '---\nowner: lead\nreviewed: 2026-11-01\nname: Azure\nshort: Azure\nsummary: S.\n---\n[Ingress](claim:azure/ingress) and [elsewhere](claim:azure/other) (25 Gbps), while a fleet of many GPU nodes in the region wants 400 Gbps.\n';

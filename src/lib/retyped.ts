@@ -4,7 +4,7 @@
  * with units in text and reports the ones that repeat, or contradict, a claim's own metric.
  * Pure: text and snapshot in, findings out.
  */
-import type { Claim, Triage } from '../schemas/index.ts';
+import type { Claim, Play, Triage } from '../schemas/index.ts';
 import type { Finding, FieldPath } from './integrity.ts';
 import type { Entry, KitSnapshot } from './snapshot.ts';
 import { resolveTriage } from './triage.ts';
@@ -211,6 +211,44 @@ function statementFindings(e: Entry<Claim>, ctx: RetypedContext): Finding[] {
   ];
 }
 
+/**
+ * A play's objection answered with a proof claim: the objection and response retyping the claim's
+ * value, or (a single number in its unit, not the value) contradicting it.
+ */
+function objectionFindings(e: Entry<Play>, claims: Map<string, Entry<Claim>>, ctx: RetypedContext): Finding[] {
+  const out: Finding[] = [];
+  e.data.objections.forEach((o, i) => {
+    const proof = o.proof ? claims.get(o.proof) : undefined;
+    if (!proof || proof.data.metric.value === 'TBD') return;
+    const c = proof.data;
+    const value = c.metric.value as number;
+    for (const field of ['objection', 'response'] as const) {
+      const inUnitHere = numberMentions(o[field]).filter((m) => inUnit(m, c.metric.unit));
+      const repeats = inUnitHere.filter((m) => sameNumber(m.value, value));
+      const contradicting = repeats.length === 0 && inUnitHere.length === 1 ? inUnitHere : [];
+      const path = ['objections', i, field];
+      const at = (m: NumberMention) => locateInFile(ctx.text(e.file), ctx.locate(e.file, path), m.text);
+      for (const m of repeats) {
+        out.push({
+          code: 'retyped-number', severity: 'warning', file: e.file, path, pos: at(m),
+          message: `the objection's ${field} retypes the value of its proof claim ${proof.id} (${m.text} ${c.metric.unit})`,
+          expected: `the proof claim alone (the page shows ${shown(c)})`, found: m.text,
+          hint: 'Drop the typed number: the objection shows its proof claim with the current value, badge and date.',
+        });
+      }
+      for (const m of contradicting) {
+        out.push({
+          code: 'retyped-number', severity: 'warning', file: e.file, path, pos: at(m),
+          message: `the objection's ${field} says ${m.text} ${c.metric.unit}, but its proof claim ${proof.id} is ${shown(c)}`,
+          expected: `the proof claim alone (the page shows ${shown(c)})`, found: m.text,
+          hint: 'Drop the typed number: the objection shows its proof claim with the current value, badge and date.',
+        });
+      }
+    }
+  });
+  return out;
+}
+
 /** Claim links in Markdown (`[text](claim:id)`), with their offsets. */
 const LINK = /\[([^\]]*)\]\(claim:([^)\s]+)\)/g;
 
@@ -353,6 +391,7 @@ export function checkRetypedNumbers(snapshot: KitSnapshot, ctx: RetypedContext):
   return [
     ...snapshot.claims.flatMap((e) => statementFindings(e, ctx)),
     ...prose.flat().flatMap((e) => proseFindings(e, claims)),
+    ...snapshot.plays.flatMap((e) => objectionFindings(e, claims, ctx)),
     ...snapshot.triage.flatMap((e) => triageFindings(e, claims, ctx)),
   ];
 }
