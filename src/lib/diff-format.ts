@@ -7,6 +7,7 @@ import { COLLECTIONS } from '../schemas/index.ts';
 import { isEmptyDiff, type ClaimChange, type EntryChange, type FieldChange, type Impact, type KitDiff, type ValueChange } from './diff.ts';
 import type { Problem } from './problems.ts';
 import { plural } from './text.ts';
+import { formatValue } from './views.ts';
 
 export type DiffFormat = 'markdown' | 'json' | 'text';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['markdown', 'json', 'text'];
@@ -25,7 +26,7 @@ export const TABLE_LIMIT = 50;
 /** A value as people read it: thousands separators, TBD as TBD, the unit after. */
 export function showValue(value: unknown, unit?: string): string {
   let v: string;
-  if (typeof value === 'number') v = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  if (typeof value === 'number') v = formatValue(value);
   else if (value === undefined) return '(none)';
   else if (typeof value === 'string') v = value;
   else v = JSON.stringify(value);
