@@ -27,7 +27,8 @@ export function loadChanges(): Promise<Changes> {
     }
     const ms = Math.round(performance.now() - t0);
     const visibleSources = new Set(kit.snapshot.sources.map((s) => s.id));
-    return { log: changesForEdition(log, kit.audience, visibleSources), ms };
+    const withheld = new Set(kit.withheld.map((w) => `${w.collection}:${w.id}`));
+    return { log: changesForEdition(log, kit.audience, visibleSources, withheld), ms };
   })();
   return cached;
 }

@@ -98,13 +98,15 @@ export function changeItems(diff: KitDiff, base: DiffSide, head: DiffSide): Chan
 
 /**
  * The log as an edition may show it: items about entries visible in `edition` on every side where
- * they exist; source ids not in `visibleSources` counted, not named; commit subjects (free text by
+ * they exist, and not left out of the edition today (`withheld`, keys `claims:<id>`, `plays:<id>`:
+ * an entry made internal later takes its history with it); source ids not in `visibleSources` counted, not named; commit subjects (free text by
  * whoever committed) only in the internal edition; commits left with no item dropped.
  */
-export function changesForEdition(log: ChangeLog, edition: Audience, visibleSources: Set<string>): ChangeLog {
+export function changesForEdition(log: ChangeLog, edition: Audience, visibleSources: Set<string>, withheld: Set<string> = new Set()): ChangeLog {
   if (!log.available) return log;
   const events = log.events.flatMap((ev) => {
     const items = ev.items
+      .filter((i) => !withheld.has(`${i.collection}:${i.id}`))
       .filter((i) => (i.audience.before === undefined || visibleIn(i.audience.before, edition)) && (i.audience.after === undefined || visibleIn(i.audience.after, edition)))
       .map((i) => (i.kind !== 'sources' || edition === 'internal' ? i : {
         ...i,

@@ -93,6 +93,14 @@ describe('the change log from git history', () => {
     ]);
   });
 
+  it('an entry left out of the edition today takes its history with it', () => {
+    const partner = changesForEdition(log, 'partner', new Set(['doc']), new Set(['claims:azure/ingress']));
+    expect(lines(partner)).toEqual([
+      `${shorts[4]} 1 play retired: burst play retired`,
+      `${shorts[1]} 2 new plays: burst new play | checkpoint new play`,
+    ]);
+  });
+
   it("gives a claim's value history from git", () => {
     expect(claimValueHistory(log, 'azure/ingress').map((h) => `${h.date} ${h.short} ${String(h.before)} -> ${String(h.after)}`)).toEqual([
       `2026-11-04 ${shorts[2]} 60 -> 70`,
