@@ -7,7 +7,7 @@
  */
 import type { Audience } from '../schemas/index.ts';
 import { visibleIn } from './audience.ts';
-import type { ClaimChange, DiffSide, KitDiff } from './diff.ts';
+import { statusMove, type ClaimChange, type DiffSide, type KitDiff } from './diff.ts';
 import { showValue, showValueChange } from './diff-format.ts';
 import type { AnyEntry, KitSnapshot } from './snapshot.ts';
 import { escapeHtml } from './text.ts';
@@ -140,8 +140,10 @@ export function itemText(i: ChangeItem): string {
   switch (i.kind) {
     case 'value':
       return `value: ${showValueChange({ before: i.before, after: i.after, unitBefore: i.unitBefore, unitAfter: i.unit, ...(i.changePct !== undefined ? { changePct: i.changePct } : {}) }, '→')}`;
-    case 'status':
-      return `status: ${String(i.before)} → ${String(i.after)}`;
+    case 'status': {
+      const move = statusMove(i.before, i.after);
+      return `status: ${String(i.before)} → ${String(i.after)}${move === 'other' ? '' : ` (${move})`}`;
+    }
     case 'sources': {
       const parts = [
         i.sourcesAdded?.length ? `added ${i.sourcesAdded.join(', ')}` : '',

@@ -70,7 +70,7 @@ describe('the change log from git history', () => {
     expect(log.available).toBe(true);
     expect(lines(log)).toEqual([
       `${shorts[4]} retire the burst play: burst play retired`,
-      `${shorts[3]} downgrade pending re-check; add internal claim: azure/ingress status: sourced → provisional | azure/ingress sources: added extra | azure/secret new claim: 60 Gbps`,
+      `${shorts[3]} downgrade pending re-check; add internal claim: azure/ingress status: sourced → provisional (downgrade) | azure/ingress sources: added extra | azure/secret new claim: 60 Gbps`,
       `${shorts[2]} ingress 60 -> 70 Gbps: azure/ingress value: 60 → 70 Gbps (+16.7%)`,
       `${shorts[1]} add the ingress claim and two plays: azure/ingress new claim: 60 Gbps | burst new play | checkpoint new play`,
     ]);
@@ -87,7 +87,7 @@ describe('the change log from git history', () => {
     const partner = changesForEdition(log, 'partner', new Set(['doc']));
     expect(lines(partner)).toEqual([
       `${shorts[4]} 1 play retired: burst play retired`,
-      `${shorts[3]} 1 claim status changed, 1 claim's sources changed: azure/ingress status: sourced → provisional | azure/ingress sources: 1 withheld in this edition`,
+      `${shorts[3]} 1 claim status changed, 1 claim's sources changed: azure/ingress status: sourced → provisional (downgrade) | azure/ingress sources: 1 withheld in this edition`,
       `${shorts[2]} 1 claim value changed: azure/ingress value: 60 → 70 Gbps (+16.7%)`,
       `${shorts[1]} 1 new claim, 2 new plays: azure/ingress new claim: 60 Gbps | burst new play | checkpoint new play`,
     ]);
