@@ -5,7 +5,7 @@
  * `now` (YYYY-MM-DD).
  */
 import type { Claim, CollectionName } from '../schemas/index.ts';
-import { REFERENCE_FIELDS, valuesAt, type Finding } from './integrity.ts';
+import type { Finding } from './integrity.ts';
 import type { AnyEntry, KitSnapshot } from './snapshot.ts';
 
 export function addDays(date: string, days: number): string {
@@ -116,13 +116,6 @@ export function checkFigureAges(snapshot: KitSnapshot, now: string): Finding[] {
       expected: `asOf on or after ${addDays(now, -age.limitDays)}`, found: age.dated,
       hint: "Find the vendor's current page: if the figure still holds, cite it and set `asOf:` to that page's date; if it changed, update the value (move the old one to `history`); if you cannot confirm it, set `status: provisional` and say why.",
     });
-  }
-  // A source behind a TCO input (a price, a power draw) is held to the cost limit.
-  for (const t of snapshot.tco) {
-    for (const [pattern, target] of REFERENCE_FIELDS.tco) {
-      if (target !== 'sources') continue;
-      for (const { value } of valuesAt(t.data, pattern)) if (typeof value === 'string') citedBy.set(value, [...(citedBy.get(value) ?? []), 'cost']);
-    }
   }
   // A source cited only for an earlier value (`history`) is old on purpose.
   const historyOnly = new Set(snapshot.claims.flatMap((c) => c.data.history.flatMap((h) => (h.source ? [h.source] : []))));
