@@ -41,6 +41,7 @@ export const PROBLEM_CODES = {
   'old-figure': "A claim's figure (its asOf) or a source document (its published date) is older than its category allows, however recently it was reviewed.",
   'bulk-retrieved': 'More than half of the sources share one `retrieved` date: typed in bulk, not the day each page was read.',
   'retyped-number': "A statement, prose next to a claim link, or triage text retypes a claim's number (or contradicts it) instead of taking it from the claim.",
+  'bad-placeholder': 'A statement has a `{...}` placeholder other than `{value}`, which would show on the page as typed.',
   'triage-threshold': 'A triage band takes its threshold from a claim that cannot give one (TBD, or out of order with the other bands).',
   'unknown-claim-link': 'Prose links to a claim id that does not exist.',
   'placeholder': 'A TODO placeholder left by `fieldkit new` is still there.',

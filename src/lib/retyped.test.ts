@@ -95,6 +95,12 @@ describe('retyped-number', () => {
     expect(p.map((x) => x.message)).toEqual(["the statement says 60 Gbps, but the claim's metric is 70 Gbps"]);
   });
 
+  it('refuses a placeholder other than {value}, at its line', () => {
+    const r = check({ [`${C}/claims/azure/ingress.yaml`]: claimYaml('An account takes at most {Value} of ingress.') });
+    expect(r.problems.map((p) => `${p.code} ${p.line}:${p.column} ${p.found}`)).toEqual(['bad-placeholder 6:37 {Value}']);
+    expect(r.problems[0]!.severity).toBe('error');
+  });
+
   it('ignores years, counts and other units in a statement', () => {
     expect(retyped({ [`${C}/claims/azure/ingress.yaml`]: claimYaml('Since 2020 an account with 60 blobs and 250 accounts per region takes {value}.') })).toEqual([]);
   });

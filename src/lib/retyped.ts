@@ -184,6 +184,17 @@ const STATEMENT_HINT =
 const PROSE_HINT =
   'Drop the typed number and let the claim link carry it: `[the ingress limit](claim:<id>)` shows the value, status badge and as-of date.';
 
+/** `{...}` in a statement that is not `{value}`: it would reach the page as typed. */
+function placeholderFindings(e: Entry<Claim>, ctx: RetypedContext): Finding[] {
+  return [...e.data.statement.matchAll(/\{[^{}]*\}/g)].filter((m) => m[0] !== VALUE_PLACEHOLDER).map((m): Finding => ({
+    code: 'bad-placeholder', severity: 'error', file: e.file, path: ['statement'],
+    pos: locateInFile(ctx.text(e.file), ctx.locate(e.file, ['statement']), m[0]),
+    message: `the statement has ${m[0]}, which is not a placeholder; only {value} is replaced by the claim's value`,
+    expected: VALUE_PLACEHOLDER, found: m[0],
+    hint: 'Write `{value}` exactly (lower case, no spaces), or remove the braces.',
+  }));
+}
+
 /** A claim's statement against its own metric. */
 function statementFindings(e: Entry<Claim>, ctx: RetypedContext): Finding[] {
   const c = e.data;
@@ -384,12 +395,12 @@ function triageFindings(e: Entry<Triage>, claims: Map<string, Entry<Claim>>, ctx
   return out;
 }
 
-/** `retyped-number`: statements, Markdown prose next to claim links, triage text. */
+/** `retyped-number` (statements, prose next to claim links, objections, triage text) and `bad-placeholder`. */
 export function checkRetypedNumbers(snapshot: KitSnapshot, ctx: RetypedContext): Finding[] {
   const claims = new Map(snapshot.claims.map((c) => [c.id, c]));
   const prose = [snapshot.clouds, snapshot.plays, snapshot.frds, snapshot.reviews] as Entry<unknown>[][];
   return [
-    ...snapshot.claims.flatMap((e) => statementFindings(e, ctx)),
+    ...snapshot.claims.flatMap((e) => [...placeholderFindings(e, ctx), ...statementFindings(e, ctx)]),
     ...prose.flat().flatMap((e) => proseFindings(e, claims)),
     ...snapshot.plays.flatMap((e) => objectionFindings(e, claims, ctx)),
     ...snapshot.triage.flatMap((e) => triageFindings(e, claims, ctx)),
