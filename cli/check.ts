@@ -4,6 +4,7 @@ import { checkExitCode, sortProblems } from '#lib/problems.ts';
 import { formatReport, formatText } from '#lib/report.ts';
 import { readContentFiles, today, validateTree } from './io/content-fs.ts';
 import { folder, loadDenyList, TERMS_ENV, TERMS_FILE_ENV } from './leaks.ts';
+import { statementText } from '#lib/views.ts';
 import { audienceFlag, dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.ts';
 
 export async function checkCommand(argv: string[]): Promise<number> {
@@ -39,6 +40,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     process.stderr.write('export: refused, the content has errors (see above)\n');
     return EXIT.problems;
   }
-  process.stdout.write(JSON.stringify({ generated: now, ...snapshot }, null, 2) + '\n');
+  // Each claim also carries its statement as pages show it (`{value}` filled in from the metric).
+  const claims = snapshot.claims.map((c) => ({ ...c, statementText: statementText(c.data) }));
+  process.stdout.write(JSON.stringify({ generated: now, ...snapshot, claims }, null, 2) + '\n');
   return EXIT.ok;
 }
