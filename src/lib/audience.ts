@@ -7,7 +7,7 @@
 import type { Audience, CollectionName } from '../schemas/index.ts';
 import type { Finding } from './integrity.ts';
 import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from './integrity.ts';
-import { pageOf } from './routes.ts';
+import { pageOf, sectionByHref, SECTIONS, type Section } from './routes.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from './snapshot.ts';
 
 export const AUDIENCES: readonly Audience[] = ['internal', 'partner', 'public'];
@@ -20,6 +20,19 @@ export function isAudience(v: string): v is Audience {
 /** Whether an entry meant for `entry` may appear in an edition for `edition`. */
 export function visibleIn(entry: Audience | undefined, edition: Audience): boolean {
   return RANK[entry ?? 'internal'] <= RANK[edition];
+}
+
+/**
+ * The sections an edition draws: those that keep at least one entry. `visible` is the edition's
+ * snapshot (from applyAudience), so a section whose pages are all left out disappears.
+ */
+export function sectionsIn(visible: KitSnapshot): Section[] {
+  return SECTIONS.filter((s) => visible[s.collection].length > 0);
+}
+
+/** Whether the edition of `visible` draws the section whose index is `href` (e.g. '/reviews/'). */
+export function hasSection(visible: KitSnapshot, href: string): boolean {
+  return visible[sectionByHref(href).collection].length > 0;
 }
 
 /** Fields that stay internal even on an entry a partner may see: [collection, field path]. */
