@@ -5,7 +5,7 @@
  * `N passed, N failed`. Every build is dated from the content (`testDate`), never from the clock.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Audience } from '#schemas/common.ts';
 import { latestContentDate } from '#lib/integrity.ts';
 import { buildSite } from './build.ts';
@@ -103,6 +103,7 @@ export async function testCommand(argv: string[]): Promise<number> {
     build = await buildOne('internal edition into dist/', { now });
     add(build.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
     for (const b of extraBuilds(PROJECT_ROOT, now)) {
+      mkdirSync(dirname(b.outDir), { recursive: true });
       const r = await buildOne(`${b.name} (--audience ${b.audience} --now ${b.now})`, b);
       add(r.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
     }
