@@ -6,7 +6,8 @@
  */
 import type { Audience, CollectionName } from '../schemas/index.ts';
 import type { Finding } from './integrity.ts';
-import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from './integrity.ts';
+import { CLAIM_LINK, REFERENCE_FIELDS, valuesAt, type FieldPath } from './integrity.ts';
+import { findPlain, leakNeedles } from './leaks.ts';
 import { pageOf, sectionByHref, SECTIONS, type Section } from './routes.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from './snapshot.ts';
 
@@ -99,14 +100,58 @@ function withoutInternalFields(collection: CollectionName, data: Record<string, 
 }
 
 
+/** Every string in an entry's data, with its path (internal-only fields are already cleared). */
+function stringsIn(value: unknown, path: FieldPath = []): { path: FieldPath; value: string }[] {
+  if (typeof value === 'string') return [{ path, value }];
+  if (value === null || typeof value !== 'object') return [];
+  const items = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return items.flatMap(([k, v]) => stringsIn(v, [...path, k]));
+}
+
+/**
+ * What the build's leak test would catch on this visible entry's page: the address or title of a
+ * left-out entry in its data or prose (a Markdown link to the page, its title retyped). The same
+ * needles and matching as the leak test (leaks.ts), so `check --audience` and the build agree.
+ */
+function leakFindings(collection: CollectionName, entry: AnyEntry, needles: string[], withheld: Withheld[], edition: Audience): Finding[] {
+  if (needles.length === 0) return [];
+  const owner = (needle: string) => withheld.find((w) => pageOf(w.collection, w.id).endsWith(needle) || w.title.trim() === needle);
+  const finding = (needle: string, where: Pick<Finding, 'path' | 'pos'>): Finding => {
+    const w = owner(needle);
+    return {
+      code: 'audience-leak', severity: 'error', file: entry.file, ...where,
+      message: `${pageOf(collection, entry.id)} would show "${needle}", ${w ? `the ${w.title === needle ? 'title' : 'address'} of the ${w.collection} entry "${w.id}", ` : ''}left out of the ${edition} edition: the build's leak test fails on it`,
+      expected: `no address or title of an entry stricter than ${edition}`, found: needle,
+      hint: w
+        ? `Refer to it with a reference field or a claim link (the page then says it was withheld), drop the mention, or set \`audience: ${edition}\` in ${w.file}.`
+        : 'Drop the mention, or make the entry it names visible to this edition.',
+    };
+  };
+  const out: Finding[] = [];
+  for (const { path, value } of stringsIn(entry.data)) {
+    for (const needle of findPlain(value, needles)) out.push(finding(needle, { path }));
+  }
+  const lines = (entry.body ?? '').split('\n');
+  for (const needle of findPlain(entry.body ?? '', needles)) {
+    // The line where the mention ends, then where it starts (a title may wrap across lines).
+    const end = lines.findIndex((_, i) => findPlain(lines.slice(0, i + 1).join('\n'), [needle]).length > 0);
+    let start = end;
+    while (start > 0 && findPlain(lines.slice(start, end + 1).join('\n'), [needle]).length === 0) start--;
+    out.push(finding(needle, { path: [], pos: { line: (entry.bodyLine ?? 1) + start, column: 1 } }));
+  }
+  return out;
+}
+
 /**
  * What an edition loses: a warning for each visible page that loses something to a left-out
- * entry, and an error where a page would lose its point (a dagger page with no visible gap).
+ * entry; an error where a page would lose its point (a dagger page with no visible gap) and where
+ * it would show a left-out entry's address or title (what the build's leak test fails on).
  */
 export function audienceFindings(snapshot: KitSnapshot, edition: Audience): Finding[] {
   if (edition === 'internal') return [];
   const { snapshot: visible, withheld } = applyAudience(snapshot, edition);
   const gone = new Map(withheld.map((w) => [`${w.collection}:${w.id}`, w]));
+  const needles = leakNeedles(withheld);
   const out: Finding[] = [];
   for (const [collection, entry] of entriesOf(visible)) {
     for (const [pattern, target] of REFERENCE_FIELDS[collection]) {
@@ -121,16 +166,20 @@ export function audienceFindings(snapshot: KitSnapshot, edition: Audience): Find
         });
       }
     }
-    for (const id of claimLinkIds(entry.body)) {
-      const w = gone.get(`claims:${id}`);
-      if (!w) continue;
-      out.push({
-        code: 'withheld', severity: 'warning', file: entry.file, path: [],
-        message: `${pageOf(collection, entry.id)} prose cites claim "${w.id}", shown as "withheld in this edition" in the ${edition} edition`,
-        expected: `a claim visible to ${edition}`, found: w.id,
-        hint: `Fine if intended. To show it, set \`audience: ${edition}\` in ${w.file}.`,
-      });
-    }
+    (entry.body ?? '').split('\n').forEach((text, i) => {
+      for (const m of text.matchAll(CLAIM_LINK)) {
+        const w = gone.get(`claims:${m[1]!}`);
+        if (!w) continue;
+        out.push({
+          code: 'withheld', severity: 'warning', file: entry.file, path: [],
+          pos: { line: (entry.bodyLine ?? 1) + i, column: (m.index ?? 0) + 9 },
+          message: `${pageOf(collection, entry.id)} prose cites claim "${w.id}", shown as "withheld in this edition" in the ${edition} edition`,
+          expected: `a claim visible to ${edition}`, found: w.id,
+          hint: `Fine if intended. To show it, set \`audience: ${edition}\` in ${w.file}.`,
+        });
+      }
+    });
+    out.push(...leakFindings(collection, entry, needles, withheld, edition));
   }
   for (const cloud of visible.clouds) {
     if (!cloud.data.dagger) continue;

@@ -44,6 +44,7 @@ export const PROBLEM_CODES = {
   'frd-audience': 'An FRD set to a partner or public audience: FRDs name customers and stay internal.',
   'withheld': 'In a partner or public edition, a page loses an entry that is stricter than the edition.',
   'audience-gap': 'In a partner or public edition, a page would lose its point (e.g. a dagger page with no gap).',
+  'audience-leak': "In a partner or public edition, a visible page would show a left-out entry's address or title (the build's leak test fails).",
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
