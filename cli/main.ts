@@ -17,7 +17,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (argv) => (await import('./build.ts')).buildCommand(argv),
   },
   test: {
-    summary: 'the whole suite: unit and CLI tests, a build, browser tests in Chromium',
+    summary: 'the whole suite: unit and CLI tests, builds of every edition (internal also 1 and 2 years on), browser tests in Chromium',
     usage: 'test',
     run: async (argv) => (await import('./test.ts')).testCommand(argv),
   },
