@@ -35,6 +35,18 @@ export function yearsLater(date: string, n: number): string {
   return `${String(y + n).padStart(4, '0')}-${md === '02-29' ? '02-28' : md}`;
 }
 
+/** Runs `fn` with `terms` added to FIELDKIT_TERMS (read by the leak test of every build), then restores it. */
+async function withTerms<T>(terms: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.env.FIELDKIT_TERMS;
+  process.env.FIELDKIT_TERMS = [before, terms].filter(Boolean).join('\n');
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.FIELDKIT_TERMS;
+    else process.env.FIELDKIT_TERMS = before;
+  }
+}
+
 /** Test-only deny-list for the edition builds (FIELDKIT_TERMS): a term that must never appear in any edition. */
 export const CANARY_TERMS = 'Fieldkit Canary Term';
 
@@ -90,27 +102,23 @@ export async function testCommand(argv: string[]): Promise<number> {
 
   const now = testDate(PROJECT_ROOT);
   process.stderr.write(`test builds are dated ${now} (the newest date in the content; FIELDKIT_NOW overrides)\n`);
-  // The deny-list reaches the leak test of every build below; restored afterwards.
-  const termsBefore = process.env.FIELDKIT_TERMS;
-  process.env.FIELDKIT_TERMS = [termsBefore, CANARY_TERMS].filter(Boolean).join('\n');
   const buildOne = (name: string, opts: { audience?: Audience; now: string; outDir?: string }) =>
     phase(phases, `build: ${name}`, () => buildSite({ root: PROJECT_ROOT, ...opts })).catch((e: Error) => {
       process.stderr.write(`build (${name}) failed: ${e.message}\n`);
       return { code: EXIT.internal };
     });
-  let build: { code: number };
-  try {
-    build = await buildOne('internal edition into dist/', { now });
-    add(build.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+  const build = await withTerms(CANARY_TERMS, async () => {
+    const main = await buildOne('internal edition into dist/', { now });
+    add(main.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
     for (const b of extraBuilds(PROJECT_ROOT, now)) {
+      // A failed build leaves no folder behind, so no browser test reads an older one.
+      rmSync(b.outDir, { recursive: true, force: true });
       mkdirSync(dirname(b.outDir), { recursive: true });
       const r = await buildOne(`${b.name} (--audience ${b.audience} --now ${b.now})`, b);
       add(r.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
     }
-  } finally {
-    if (termsBefore === undefined) delete process.env.FIELDKIT_TERMS;
-    else process.env.FIELDKIT_TERMS = termsBefore;
-  }
+    return main;
+  });
 
   if (args.flags.has('no-browser')) {
     process.stderr.write('browser tests skipped (--no-browser)\n');
