@@ -66,6 +66,11 @@ describe('editions', () => {
     expect(all).toContain('partner edition');
     expect(readFileSync(join(dir, 'dist', 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
     expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toContain('<meta name="robots" content="noindex, nofollow">');
+    // The fixture's only play is internal and it has no triage, FRD, review or signal: those sections are not drawn.
+    const home = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
+    const nav = /<nav class="site-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(home)![1]!;
+    expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/clouds/', '/claims/', '/kits/', '/sources/']);
+    expect(home).not.toMatch(/href="\/(plays|triage|frds|reviews|signals|tco)\/"/);
   });
 
   it('internal: the confidential term itself fails the build, naming the file', () => {
