@@ -7,7 +7,7 @@
 import type { Audience, CollectionName } from '../schemas/index.ts';
 import type { Finding } from './integrity.ts';
 import { CLAIM_LINK, REFERENCE_FIELDS, valuesAt, type FieldPath } from './integrity.ts';
-import { findPlain, leakNeedles } from './leaks.ts';
+import { decodeEntities, findPlain, leakNeedles } from './leaks.ts';
 import { pageOf, sectionByHref, SECTIONS, type Section } from './routes.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from './snapshot.ts';
 
@@ -114,6 +114,11 @@ function stringsIn(value: unknown, path: FieldPath = []): { path: FieldPath; val
  * needles and matching as the leak test (leaks.ts), so `check --audience` and the build agree.
  */
 function leakFindings(collection: CollectionName, entry: AnyEntry, needles: string[], withheld: Withheld[], edition: Audience): Finding[] {
+  const strings = stringsIn(entry.data);
+  // A cheap substring pass first: findPlain builds a pattern per needle, and most entries mention none.
+  const fold = (t: string) => decodeEntities(t).toLowerCase().replace(/\s+/g, ' ');
+  const hay = fold([...strings.map((x) => x.value), entry.body ?? ''].join('\n'));
+  needles = needles.filter((n) => hay.includes(fold(n)));
   if (needles.length === 0) return [];
   const owner = (needle: string) => withheld.find((w) => pageOf(w.collection, w.id).endsWith(needle) || w.title.trim() === needle);
   const finding = (needle: string, where: Pick<Finding, 'path' | 'pos'>): Finding => {
@@ -128,7 +133,7 @@ function leakFindings(collection: CollectionName, entry: AnyEntry, needles: stri
     };
   };
   const out: Finding[] = [];
-  for (const { path, value } of stringsIn(entry.data)) {
+  for (const { path, value } of strings) {
     for (const needle of findPlain(value, needles)) out.push(finding(needle, { path }));
   }
   const lines = (entry.body ?? '').split('\n');
