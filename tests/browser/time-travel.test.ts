@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { extraBuilds, testDate } from '../../cli/test.ts';
 import { ROOT } from '../helpers.ts';
 import { axeViolations, useSite } from './browser.ts';
@@ -18,6 +19,10 @@ const LATER = extraBuilds(ROOT, NOW).filter((b) => b.audience === 'internal' && 
 
 /** Claim files in the content: every one is stale a year after the newest content date. */
 const CLAIM_FILES = readdirSync(join(ROOT, 'src', 'content', 'claims'), { recursive: true }).map(String).filter((f) => f.endsWith('.yaml'));
+/** Ids of the claims whose figure is TBD, read from their files. */
+const TBD_CLAIMS = CLAIM_FILES
+  .filter((f) => (parse(readFileSync(join(ROOT, 'src', 'content', 'claims', f), 'utf8')) as { metric: { value: unknown } }).metric.value === 'TBD')
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 /** The page among `files` (built HTML, relative) with the most claim links in prose. */
 function mostClaimLinks(dir: string, files: string[]): string[] {
@@ -75,6 +80,17 @@ for (const build of LATER) {
       const badges = await page.locator('main tbody tr .badge').allInnerTexts();
       expect(badges).toHaveLength(CLAIM_FILES.length);
       expect(new Set(badges)).toEqual(new Set(['Stale']));
+    });
+
+    it('a stale TBD figure still reads TBD on the ledger, never blank or zero', async () => {
+      expect(TBD_CLAIMS.length).toBeGreaterThan(0);
+      const page = await site.page();
+      await page.goto(`${site.url}/claims/`);
+      for (const id of TBD_CLAIMS) {
+        const row = page.locator('main tbody tr', { has: page.locator(`a[href="/claims/${id}/"]`) });
+        expect((await row.locator('td').nth(2).innerText()).trim(), id).toBe('TBD');
+        expect((await row.locator('.badge').innerText()).trim(), id).toBe('Stale');
+      }
     });
 
     it('the home page counts every claim as past its review date', async () => {
