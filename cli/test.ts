@@ -52,8 +52,8 @@ export const CANARY_TERMS = 'Fieldkit Canary Term';
 
 /**
  * The extra builds `test` makes besides dist/ (the internal edition at the test date): the
- * customer-safe editions, and the internal edition with the clock moved on (everything stale)
- * for tests/browser/time-travel.test.ts.
+ * customer-safe editions (for tests/browser/editions.test.ts), and the internal edition with the
+ * clock moved on, when everything is stale (for tests/browser/time-travel.test.ts).
  */
 export function extraBuilds(root: string, now: string): { name: string; audience: Audience; now: string; outDir: string }[] {
   const dir = (name: string) => join(root, '.fieldkit', 'editions', name);
