@@ -4,6 +4,7 @@
 import type { Claim, CollectionName } from '../schemas/index.ts';
 import { claimLinkIds } from './integrity.ts';
 import { pageOf } from './routes.ts';
+import { sectionsIn } from './audience.ts';
 import { escapeHtml, plural } from './text.ts';
 
 export { escapeHtml, plural };
@@ -199,7 +200,8 @@ export function hrefOf(snapshot: KitSnapshot, collection: CollectionName, id: st
 
 /** Every entry page of an edition, for the sitemap. */
 export function sitemapPaths(snapshot: KitSnapshot): string[] {
-  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/reviews/', '/signals/', '/blueprint/', '/kits/', '/search/', '/changes/'];
+  const tier2 = snapshot.clouds.some((c) => c.data.tier === 'tier2');
+  const fixed = ['/', ...new Set(sectionsIn(snapshot).map((s) => s.href)), ...(tier2 ? ['/blueprint/'] : []), '/search/', '/changes/'];
   const pages = (['clouds', 'plays', 'claims', 'sources', 'tco', 'frds', 'reviews'] as const).flatMap((c) =>
     (snapshot[c] as { id: string }[]).map((e) => pageOf(c, e.id)),
   );
