@@ -9,4 +9,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [fieldkit(), mdx()],
   devToolbar: { enabled: false },
+  // Code blocks stay plain: Shiki would color them with inline style attributes, which the prose
+  // sanitizer drops and the CSP (no 'unsafe-inline') refuses. `check` renders the same way.
+  markdown: { syntaxHighlight: false },
 });

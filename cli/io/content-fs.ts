@@ -1,6 +1,8 @@
 /** The node:fs adapter: reads the content tree and hands the texts to the pure validator. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
+import { markdownToHtml } from 'satteri';
 import type { Audience } from '#schemas/common.ts';
 import { validateContent, type ContentFile, type ValidationResult } from '#lib/validate.ts';
 
@@ -32,6 +34,21 @@ export function today(): string {
   return process.env.FIELDKIT_NOW ?? new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * A Markdown body rendered to HTML the way the site renders it: Astro 7's default processor
+ * (Sätteri, @astrojs/markdown-satteri) with Astro's defaults (GFM, smart punctuation, heading
+ * ids) and no syntax highlighting (astro.config.mjs turns it off: it would add inline styles).
+ * Synchronous, so `check` stays one pass. `unsafe-markup` sanitizes this output.
+ */
+export function renderMarkdown(body: string): string {
+  const astro = { frontmatter: {}, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  return markdownToHtml(body, {
+    features: { gfm: true, smartPunctuation: true },
+    hastPlugins: [satteriHeadingIdsPlugin()],
+    data: { astro },
+  }).html;
+}
+
 export function validateTree(root: string, now = today(), audience: Audience = 'internal'): ValidationResult {
-  return validateContent(readContentFiles(root), { contentDir: CONTENT_DIR, now, audience });
+  return validateContent(readContentFiles(root), { contentDir: CONTENT_DIR, now, audience, renderMarkdown });
 }

@@ -11,8 +11,9 @@ import { checkFreshness } from './freshness.ts';
 import { entryId } from './ids.ts';
 import {
   checkClaimLinks, checkClaimRules, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
-  type Finding,
+  type Finding, type ProseBody, type RenderMarkdown,
 } from './integrity.ts';
+import { siteConfig } from '../site.config.ts';
 import { parseContentFile, type ParsedFile } from './parse.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { issueToFindings } from './schema-issues.ts';
@@ -31,6 +32,14 @@ export interface ValidateOptions {
   now: string;
   /** The edition being checked; partner/public add what left-out entries remove from pages. */
   audience?: Audience;
+  /**
+   * Renders a Markdown body to HTML the way the site does (the CLI passes Sätteri's renderer,
+   * cli/io/content-fs.ts). With it, `unsafe-markup` reports what the sanitizer would drop;
+   * without it, that rule is skipped.
+   */
+  renderMarkdown?: RenderMarkdown;
+  /** Hosts prose may show images from; default: src/site.config.ts. */
+  remoteImageHosts?: readonly string[];
 }
 
 export interface ValidationResult {
@@ -72,6 +81,8 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
   const findings: Finding[] = [];
   const knownIds = new Map<CollectionName, Set<string>>();
   const invalid: [CollectionName, AnyEntry][] = [];
+  // Bodies of prose files that never reach the snapshot: body rules still run on them.
+  const strayBodies: ProseBody[] = [];
 
   for (const f of files) {
     const hit = collectionOf(f.path, contentDir);
@@ -90,7 +101,9 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     knownIds.get(spec.name)!.add(entryId(rel));
     const parsed = parseContentFile(f.text, spec.kind);
     parsedByFile.set(f.path, parsed);
+    const stray = () => { if (spec.kind === 'prose') strayBodies.push({ file: f.path, body: parsed.body, bodyLine: parsed.bodyLine }); };
     if (parsed.missingFrontmatter) {
+      stray();
       findings.push({
         code: 'missing-frontmatter', severity: 'error', file: f.path, path: [],
         message: 'a Markdown entry must start with a YAML frontmatter block',
@@ -100,6 +113,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
       continue;
     }
     if (parsed.syntax.length) {
+      stray();
       for (const s of parsed.syntax) {
         findings.push({
           code: 'yaml-syntax', severity: 'error', file: f.path, path: [], pos: s.pos,
@@ -123,6 +137,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     }
     const result = schema.safeParse(parsed.data ?? {}, { reportInput: true });
     if (!result.success) {
+      stray();
       if (parsed.data && typeof parsed.data === 'object') {
         invalid.push([spec.name, { id: entryId(rel), file: f.path, data: parsed.data as Record<string, unknown> }]);
       }
@@ -177,8 +192,10 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkReferences(snapshot, knownIds, invalid),
     ...checkClaimRules(snapshot, invalid),
     ...checkFutureDates(snapshot, opts.now, invalid),
-    ...checkClaimLinks(snapshot, knownIds.get('claims')),
-    ...checkProseSafety(snapshot),
+    ...checkClaimLinks(snapshot, knownIds.get('claims'), strayBodies),
+    ...(opts.renderMarkdown
+      ? checkProseSafety(snapshot, opts.renderMarkdown, { remoteImageHosts: opts.remoteImageHosts ?? siteConfig.remoteImageHosts }, strayBodies)
+      : []),
     ...checkFreshness(snapshot, opts.now),
     ...audienceFindings(snapshot, opts.audience ?? 'internal'),
   );
