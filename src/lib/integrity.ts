@@ -303,6 +303,8 @@ function hintFor(drop: Drop): string {
   return 'Remove it: pages must not run scripts or load anything from another site, and the sanitizer would drop it. Use Markdown (or a Markdown link to an https:// page) instead.';
 }
 
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+
 /** The 0-based index of the first body line (from `from` on, else anywhere) containing a candidate. */
 function findLine(lines: string[], candidates: string[], from: number): { line: number; column: number } | undefined {
   for (const start of [from, 0]) {
@@ -348,7 +350,8 @@ export function checkProseSafety(
     let cursor = 0;
     for (const drop of proseDrops(render(entry.body), opts)) {
       const at = findLine(lines, tokensFor(drop), cursor);
-      if (at) cursor = at.line;
+      // A link reference definition (`[r]: url`) may sit below the text that uses it: no skipping ahead.
+      if (at && !REFERENCE_DEFINITION.test(lines[at.line]!)) cursor = at.line;
       out.push({
         code: 'unsafe-markup', severity: 'error', file: entry.file, path: [],
         pos: at ? { line: first + at.line, column: at.column + 1 } : { line: first, column: 1 },
