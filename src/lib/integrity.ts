@@ -326,7 +326,10 @@ function tokensFor(drop: Drop): string[] {
   if (drop.kind === 'element') return [`<${drop.tag}`];
   if (drop.kind === 'remote-image') return [value, `<${drop.tag}`];
   if (drop.kind === 'url') {
-    return [value, withoutControls(value), value.slice(value.indexOf(':') + 1), `${drop.attribute}=`];
+    // The renderer percent-encodes some characters of a Markdown destination: look for both forms.
+    let decoded = value;
+    try { decoded = decodeURI(value); } catch { /* keep the value as it is */ }
+    return [value, decoded, withoutControls(value), value.slice(value.indexOf(':') + 1), decoded.slice(decoded.indexOf(':') + 1), `${drop.attribute}=`];
   }
   return [`${drop.attribute}=`, value, drop.attribute ?? ''];
 }

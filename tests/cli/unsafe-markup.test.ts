@@ -7,29 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { BASE_TREE, checkJson, makeTree } from '../helpers.ts';
 import { renderMarkdown } from '../../cli/io/content-fs.ts';
 import { sanitizeProse } from '../../src/lib/sanitize.ts';
+import { payloads } from '../payloads.ts';
 
 const PLAY = 'src/content/plays/checkpoint.md';
 /** The play, visible to partners; its body is "Talk track." on line 13. */
 const PARTNER_PLAY = BASE_TREE[PLAY]!.replace('status: draft', 'status: draft\naudience: partner');
 const BODY_END = 13;
 
-/** Payload, the line inside it (0-based) that carries the offending token, and the message. */
-export const PAYLOADS: { name: string; md: string; line: number; message: string }[] = [
-  { name: 'multi-line onerror', md: '<img src=x\nonerror="alert(1)">', line: 1, message: 'the prose contains an inline event handler (onerror=)' },
-  { name: 'multi-line svg onload', md: '<svg\nonload=alert(1)>', line: 0, message: 'the prose contains a raw <svg> tag' },
-  { name: 'multi-line details ontoggle', md: '<details open\nontoggle=alert(1)>x</details>', line: 1, message: 'the prose contains an inline event handler (ontoggle=)' },
-  { name: 'javascript: in an angle-bracket destination', md: 'See [x](<javascript:alert(1)>).', line: 0, message: 'the prose contains a javascript: link' },
-  { name: 'javascript: in a reference definition', md: 'See [x][r].\n\n[r]: javascript:alert(1)', line: 2, message: 'the prose contains a javascript: link' },
-  { name: 'javascript: autolink', md: 'See <javascript:alert(1)>.', line: 0, message: 'the prose contains a javascript: link' },
-  { name: 'entity-encoded scheme', md: '<a href="jav&#x61;script:alert(1)">x</a>', line: 0, message: 'the prose contains a javascript: link' },
-  { name: 'tab inside the scheme', md: '<a href="java&#9;script:alert(1)">x</a>', line: 0, message: 'the prose contains a javascript: link' },
-  { name: 'remote <img>', md: 'A picture:\n<img src="http://198.51.100.7/x.png">', line: 1, message: 'the prose contains a remote image from 198.51.100.7' },
-  { name: 'remote Markdown image', md: '![p](http://198.51.100.7/p.png)', line: 0, message: 'the prose contains a remote image from 198.51.100.7' },
-  { name: 'style with a remote url()', md: '<span style="background:url(http://198.51.100.7/b)">s</span>', line: 0, message: 'the prose contains a style attribute' },
-  { name: 'raw script', md: '<script>alert(1)</script>', line: 0, message: 'the prose contains a raw <script> tag' },
-  { name: 'raw iframe', md: '<iframe src="https://198.51.100.7/"></iframe>', line: 0, message: 'the prose contains a raw <iframe> tag' },
-  { name: 'data: link', md: '[x](data:text/html,hi)', line: 0, message: 'the prose contains a data: link' },
-];
+const PAYLOADS = payloads();
 
 function treeWith(body: string) {
   return makeTree({ [PLAY]: PARTNER_PLAY.replace('Talk track.\n', `Talk track.\n\n${body}\n`) });
