@@ -40,7 +40,7 @@ export const PROBLEM_CODES = {
   'stale': 'The entry is past its review date.',
   'unknown-claim-link': 'Prose links to a claim id that does not exist.',
   'placeholder': 'A TODO placeholder left by `fieldkit new` is still there.',
-  'unsafe-markup': 'Prose contains raw HTML that could run code or load another site, or a non-web link.',
+  'unsafe-markup': 'Prose contains something the HTML sanitizer removes: a script, handler, style, non-web link or remote image.',
   'frd-audience': 'An FRD set to a partner or public audience: FRDs name customers and stay internal.',
   'withheld': 'In a partner or public edition, a page loses an entry that is stricter than the edition.',
   'audience-gap': 'In a partner or public edition, a page would lose its point (e.g. a dagger page with no gap).',
