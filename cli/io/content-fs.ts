@@ -42,11 +42,14 @@ export function today(): string {
  */
 export function renderMarkdown(body: string): string {
   const astro = { frontmatter: {}, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
-  return markdownToHtml(body, {
+  const r = markdownToHtml(body, {
     features: { gfm: true, smartPunctuation: true },
     hastPlugins: [satteriHeadingIdsPlugin()],
     data: { astro },
-  }).html;
+  });
+  // Astro's heading-id plugin is synchronous, so the result is too; a newer one that is not would land here.
+  if (r instanceof Promise) throw new Error('Sätteri rendered Markdown asynchronously; check needs a synchronous renderer (cli/io/content-fs.ts)');
+  return r.html;
 }
 
 export function validateTree(root: string, now = today(), audience: Audience = 'internal'): ValidationResult {

@@ -37,7 +37,7 @@ const ALIGN = /^\s*text-align:\s*(left|center|right)\s*;?\s*$/i;
 /** sanitize-html's default tags (text, lists, tables, sections) plus what Markdown renders. */
 const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, 'img', 'input', 'del', 'ins', 'details', 'summary'];
 
-const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
+const ALLOWED_ATTRIBUTES: Record<string, sanitizeHtml.AllowedAttribute[]> = {
   ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
   a: ['href', 'title', 'id', 'aria-describedby', 'aria-label', 'data-footnote-ref', 'data-footnote-backref'],
   img: ['src', 'alt', 'title', 'width', 'height'],
