@@ -180,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`fieldkit ${name}: ${err.message}\nusage: ./fieldkit ${cmd.usage}\n`);
       return EXIT.usage;
     }
-    const mistake = userMistake(err);
+    const mistake = (err as Error)?.name === 'ConfigError' ? (err as Error).message : userMistake(err);
     if (mistake) {
       process.stderr.write(`fieldkit ${name}: ${mistake}\n`);
       if (debug) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);

@@ -51,7 +51,7 @@ export const PROBLEM_CODES = {
   'triage-threshold': 'A triage band takes its threshold from a claim that cannot give one (TBD, or out of order with the other bands).',
   'unknown-claim-link': 'Prose links to a claim id that does not exist.',
   'placeholder': 'A TODO placeholder left by `fieldkit new` is still there.',
-  'unsafe-markup': 'Prose contains raw HTML that could run code or load another site, or a non-web link.',
+  'unsafe-markup': 'Prose contains something the HTML sanitizer removes: a script, handler, style, non-web link or remote image.',
   'confidential-term': 'A term of the confidential deny-list (FIELDKIT_TERMS_FILE / FIELDKIT_TERMS) is in a content file, in any spelling.',
   'frd-audience': 'An FRD set to a partner or public audience: FRDs name customers and stay internal.',
   'withheld': 'In a partner or public edition, a page loses an entry that is stricter than the edition.',

@@ -40,6 +40,11 @@ export const siteConfigSchema = z.strictObject({
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 
+/** A mistake in fieldkit.config.ts: the CLI reports it as a usage error (exit 2), one line per field. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 /** Typed helper for `fieldkit.config.ts`. */
 export function defineKit(config: SiteConfig): SiteConfig {
   return config;
