@@ -43,6 +43,7 @@ export const PROBLEM_CODES = {
   'unsafe-markup': 'Prose contains raw HTML that could run code or load another site, or a non-web link.',
   'frd-audience': 'An FRD set to a partner or public audience: FRDs name customers and stay internal.',
   'withheld': 'In a partner or public edition, a page loses an entry that is stricter than the edition.',
+  'dagger-few-numbers': 'A dagger slide has fewer than two gaps with a number (warning).',
   'audience-gap': 'In a partner or public edition, a page would lose its point (e.g. a dagger page with no gap).',
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -10,7 +10,7 @@ import { audienceFindings } from './audience.ts';
 import { checkFreshness } from './freshness.ts';
 import { entryId } from './ids.ts';
 import {
-  checkClaimLinks, checkClaimRules, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
+  checkClaimLinks, checkClaimRules, checkDaggerNumbers, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
   type Finding,
 } from './integrity.ts';
 import { parseContentFile, type ParsedFile } from './parse.ts';
@@ -176,6 +176,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkDuplicateIds(snapshot),
     ...checkReferences(snapshot, knownIds, invalid),
     ...checkClaimRules(snapshot, invalid),
+    ...checkDaggerNumbers(snapshot),
     ...checkFutureDates(snapshot, opts.now, invalid),
     ...checkClaimLinks(snapshot, knownIds.get('claims')),
     ...checkProseSafety(snapshot),

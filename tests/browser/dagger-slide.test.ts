@@ -1,0 +1,115 @@
+/**
+ * The dagger slide as printed (`fieldkit pdf azure`), read back with poppler: type sizes for a room,
+ * no internal words on the customer slide, the as-of date of the newest figure, presenter notes on
+ * a second page. Sizes come from `pdftotext -bbox`: a word's box is the font's ascent to descent,
+ * which for DejaVu Sans (the system-ui font of Debian's Chromium, checked with pdffonts below) is
+ * 1.164 em, so size = box height / 1.164. Expected figures are read from the content YAML here,
+ * not from the code that renders the slide.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.ts';
+
+/** DejaVu Sans: (ascent 0.928 + descent 0.236) per em. */
+const EM_BOX = 1.164;
+
+interface Word { text: string; x0: number; y0: number; x1: number; y1: number; size: number }
+
+const tool = (cmd: string, args: string[]) => {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+};
+
+/** Words of one page with their boxes: `pdftotext -bbox -f N -l N file -`. */
+export function pdfWords(file: string, page: number): { words: Word[]; width: number; height: number } {
+  const xml = tool('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']);
+  const [, width, height] = /<page width="([\d.]+)" height="([\d.]+)">/.exec(xml)!.map(Number) as [number, number, number];
+  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => {
+    const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    const text = m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    return { text, x0, y0, x1, y1, size: (y1 - y0) / EM_BOX };
+  });
+  return { words, width, height };
+}
+
+/** The Azure dagger claims as the author wrote them. */
+function azureGaps() {
+  const dir = join(ROOT, 'src', 'content', 'claims', 'azure');
+  return readdirSync(dir)
+    .map((f) => parse(readFileSync(join(dir, f), 'utf8')) as { metric: { value: number | 'TBD'; unit: string }; asOf?: string | Date; dagger?: { rank: number }; audience?: string })
+    .filter((c) => c.dagger)
+    .map((c) => ({ ...c, asOf: c.asOf instanceof Date ? c.asOf.toISOString().slice(0, 10) : c.asOf }));
+}
+
+let out: string;
+let file: string;
+let run: { code: number | null; stderr: string };
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'fieldkit-dagger-'));
+  const r = spawnSync(process.execPath, ['--no-warnings', join(ROOT, 'cli', 'main.ts'), 'pdf', 'azure', '--out', out], {
+    cwd: ROOT, env: { ...process.env, FIELDKIT_ROOT: ROOT, FIELDKIT_SITE: '' }, encoding: 'utf8', timeout: 120_000,
+  });
+  run = { code: r.status, stderr: r.stderr };
+  file = join(out, 'azure-dagger.pdf');
+}, 150_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('the Azure dagger slide, printed', () => {
+  it('is written, in DejaVu Sans (so the size formula holds)', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(tool('pdffonts', [file])).toMatch(/DejaVuSans/);
+  });
+
+  it('prints the slide on page 1 and the presenter notes on page 2 (internal edition)', () => {
+    expect(tool('pdfinfo', [file])).toMatch(/^Pages:\s+2$/m);
+    const notes = pdfWords(file, 2).words.map((w) => w.text).join(' ');
+    expect(notes).toContain('Presenter notes');
+    expect(notes).toContain('Measurement rubric');
+  });
+
+  it('meets the room minimums: title >= 28 pt, gap numbers >= 36 pt, body >= 16 pt, nothing below 10 pt', () => {
+    const { words } = pdfWords(file, 1);
+    const title = parse(readFileSync(join(ROOT, 'src', 'content', 'clouds', 'azure.md'), 'utf8').split('---')[1]!).dagger.title as string;
+    const titleWords = words.filter((w) => w.y0 < 100 && title.split(/\s+/).includes(w.text));
+    expect(titleWords.map((w) => w.text).join(' ')).toBe(title);
+    for (const w of titleWords) expect(w.size, w.text).toBeGreaterThanOrEqual(28);
+
+    const numbers = azureGaps().filter((g) => typeof g.metric.value === 'number').map((g) => (g.metric.value as number).toLocaleString('en-US'));
+    expect(numbers.length).toBeGreaterThanOrEqual(2);
+    for (const n of numbers) {
+      const w = words.find((x) => x.text === n);
+      expect(w, `gap number ${n}`).toBeDefined();
+      expect(w!.size, n).toBeGreaterThanOrEqual(36);
+    }
+
+    // Every word is >= 10 pt; below 16 pt only in the footer (as-of line and sources), footnote marks and status markers.
+    const footerTop = words.find((w) => w.text === 'Figures')!.y0;
+    const small = words.filter((w) => w.size < 15.9 && w.y0 < footerTop - 1 && !/^\d+$/.test(w.text) && !['Stale', 'Provisional'].includes(w.text));
+    expect(small.map((w) => `${w.text} ${w.size.toFixed(1)}pt`)).toEqual([]);
+    const tiny = words.filter((w) => w.size < 10);
+    expect(tiny.map((w) => `${w.text} ${w.size.toFixed(1)}pt`)).toEqual([]);
+  });
+
+  it('keeps every word inside the page', () => {
+    const { words, width, height } = pdfWords(file, 1);
+    expect(words.filter((w) => w.x0 < 0 || w.y0 < 0 || w.x1 > width || w.y1 > height).map((w) => w.text)).toEqual([]);
+  });
+
+  it('dates the slide by the newest figure shown, and carries no internal words', () => {
+    const text = pdfWords(file, 1).words.map((w) => w.text).join(' ');
+    const dates = azureGaps().filter((g) => typeof g.metric.value === 'number' && g.asOf).map((g) => g.asOf!).sort();
+    expect(text).toContain(`Figures as of ${dates.at(-1)}`);
+    for (const internal of ['internal edition', 'INTERNAL', 'Internal only', 'never name the customer', 'Measurement rubric', 'From the field']) {
+      expect(text).not.toContain(internal);
+    }
+  });
+});
