@@ -174,6 +174,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   if (r.code !== EXIT.ok) return r.code;
   const pdf = args.flags.has('pdf') ? await (await import('./pdf.ts')).renderPdfs({ root: PROJECT_ROOT, distDir: r.outDir }) : undefined;
   if (pdf && pdf.code !== EXIT.ok) return pdf.code;
+  if (pdf) await (await import('./slides.ts')).writeEditionSlides({ root: PROJECT_ROOT, distDir: r.outDir, audience: audienceFlag(args.flags.get('audience')), now: dateFlag(args.flags.get('now')) ?? today() });
   const total = ((performance.now() - t0) / 1000).toFixed(1);
   process.stderr.write(
     `\nbuilt ${r.pages} pages into ${relative(process.cwd(), r.outDir) || r.outDir}/ in ${total} s ` +

@@ -46,6 +46,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'pdf [cloud…] [--format a4|letter] [--out DIR]',
     run: async (argv) => (await import('./pdf.ts')).pdfCommand(argv),
   },
+  slides: {
+    summary: 'write each dagger slide as an editable PowerPoint file (dist/kits/<cloud>-dagger.pptx)',
+    usage: 'slides [cloud…] [--out DIR] [--audience internal|partner|public] [--now YYYY-MM-DD]',
+    run: async (argv) => (await import('./slides.ts')).slidesCommand(argv),
+  },
   bench: {
     summary: 'time check and build on synthetic kits of N entries against a bare Astro floor',
     usage: 'bench [N…] [--rounds R] [--quick] [--seed S] [--now YYYY-MM-DD] [--scratch DIR] [--keep] [--report FILE]',

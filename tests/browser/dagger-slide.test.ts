@@ -13,29 +13,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.ts';
-
-/** DejaVu Sans: (ascent 0.928 + descent 0.236) per em. */
-const EM_BOX = 1.164;
-
-interface Word { text: string; x0: number; y0: number; x1: number; y1: number; size: number }
-
-const tool = (cmd: string, args: string[]) => {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-};
-
-/** Words of one page with their boxes: `pdftotext -bbox -f N -l N file -`. */
-export function pdfWords(file: string, page: number): { words: Word[]; width: number; height: number } {
-  const xml = tool('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']);
-  const [, width, height] = /<page width="([\d.]+)" height="([\d.]+)">/.exec(xml)!.map(Number) as [number, number, number];
-  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => {
-    const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
-    const text = m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-    return { text, x0, y0, x1, y1, size: (y1 - y0) / EM_BOX };
-  });
-  return { words, width, height };
-}
+import { pdfWords, tool } from './pdf-words.ts';
+import { useSite } from './browser.ts';
 
 /** The Azure dagger claims as the author wrote them. */
 function azureGaps() {
@@ -111,5 +90,25 @@ describe('the Azure dagger slide, printed', () => {
     for (const internal of ['internal edition', 'INTERNAL', 'Internal only', 'never name the customer', 'Measurement rubric', 'From the field']) {
       expect(text).not.toContain(internal);
     }
+  });
+});
+
+describe('every cloud\'s dagger slide fits its printed page at the room sizes', () => {
+  const site = useSite();
+  const clouds = readdirSync(join(ROOT, 'src', 'content', 'clouds')).map((f) => f.replace(/\.md$/, ''));
+  it.each(clouds)('%s', async (cloud) => {
+    // The @page dagger content box: 13.333 x 7.5 in less 0.4 in margins, at 96 px per inch.
+    const page = await site.page({ width: 1203, height: 643 });
+    const res = await page.goto(`${site.url}/clouds/${cloud}/dagger/`);
+    if (res?.status() === 404) return; // no dagger block: no slide
+    await page.emulateMedia({ media: 'print' });
+    const fit = await page.evaluate(() => ({
+      content: document.querySelector('.dagger__content')!.scrollHeight,
+      room: document.querySelector('.dagger__body')!.clientHeight,
+      body: parseFloat(getComputedStyle(document.querySelector('.dagger__statement')!).fontSize),
+    }));
+    expect(fit.body).toBeCloseTo((16 * 96) / 72, 1); // 16 pt
+    expect(fit.content, 'slide content taller than its page').toBeLessThanOrEqual(fit.room);
+    expect(page.errors).toEqual([]);
   });
 });
