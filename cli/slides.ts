@@ -73,11 +73,12 @@ export function slidePresentation(slide: DaggerSlide): pptxgen {
     const rowH = 0.26;
     const y = top + 1.56;
     rows.forEach((r, k) => s.addText(r, { ...text, x, y: y + k * rowH, w: 0.9, h: rowH, fontSize: S.chart, bold: true, color: S.muted, valign: 'middle' }));
-    // Bars top to bottom in the order listed: category axis reversed.
-    s.addChart(pres.ChartType.bar, [{ name: c.label, labels: rows, values }], {
+    // A bar chart draws its first category at the bottom: give them bottom-up, so the bars line up
+    // with the row labels (top to bottom).
+    s.addChart(pres.ChartType.bar, [{ name: c.label, labels: [...rows].reverse(), values: [...values].reverse() }], {
       x: x + 0.95, y, w: colW - 0.95, h: rowH * rows.length, barDir: 'bar', barGapWidthPct: 35,
-      chartColors: c.ours === undefined ? [S.theirs] : [S.theirs, S.accent],
-      showValue: false, catAxisHidden: true, valAxisHidden: true, valAxisMinVal: 0, catAxisOrientation: 'maxMin',
+      chartColors: c.ours === undefined ? [S.theirs] : [S.accent, S.theirs],
+      showValue: false, catAxisHidden: true, valAxisHidden: true, valAxisMinVal: 0,
       valGridLine: { style: 'none' }, catGridLine: { style: 'none' }, showLegend: false, showTitle: false,
       layout: { x: 0, y: 0, w: 1, h: 1 },
     });
