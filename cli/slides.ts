@@ -14,7 +14,8 @@ import { applyAudience } from '#lib/audience.ts';
 import { checkExitCode } from '#lib/problems.ts';
 import { formatText } from '#lib/report.ts';
 import type { KitSnapshot } from '#lib/snapshot.ts';
-import { daggerSlide, slideAsOf, slideChartGaps, speakerNotes, type DaggerSlide } from '#lib/dagger-slide.ts';
+import { daggerSlide, slideAsOf, slideChartGaps, speakerNotes, type DaggerSlide, type SlideSource } from '#lib/dagger-slide.ts';
+import { wrapWords } from '#lib/dagger-chart.ts';
 import { today, validateTree } from './io/content-fs.ts';
 import { linkPdfs } from './pdf.ts';
 import { audienceFlag, dateFlag, EXIT, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
@@ -28,6 +29,9 @@ export const SLIDE = {
 } as const;
 
 export interface SlideFile { cloud: string; path: string; bytes: number }
+
+/** One footnote of the slide: number, publisher, date, address (the full title is in the speaker notes). */
+const sourceFoot = (src: SlideSource) => `${src.n}. ${src.publisher}${src.published ? `, ${src.published}` : ''}${src.url ? `: ${src.url}` : ' (internal record)'}`;
 
 /** Builds one cloud's presentation (not yet written). */
 export function slidePresentation(slide: DaggerSlide): pptxgen {
@@ -44,8 +48,26 @@ export function slidePresentation(slide: DaggerSlide): pptxgen {
 
   s.addText(slide.title, { ...text, x: S.margin, y: 0.35, w: inner, h: 1.0, fontSize: S.title, bold: true, lineSpacingMultiple: 0.95 });
 
+  // Rows flow top to bottom; each row is as tall as its longest text among the three columns,
+  // estimated from the characters a line holds at that size (DejaVu Sans: about 0.55 em a
+  // character, 0.6 em bold), so a three-line metric pushes the rows below it down.
+  const lineIn = (pt: number) => (pt * 1.2) / 72;
+  const perLine = (pt: number, w: number, bold = false) => Math.floor((w * 72) / (pt * (bold ? 0.6 : 0.55)));
+  const linesOf = (t: string, pt: number, w: number, bold = false) => wrapWords(t, perLine(pt, w, bold)).length;
+  const gaps = slide.gaps.slice(0, 3);
+  const charts = slideChartGaps(slide).filter((c) => gaps.includes(c.gap));
+  const rowH = 0.26;
   const top = 1.45;
-  slide.gaps.slice(0, 3).forEach((g, i) => {
+  const metricY = top + 0.92;
+  const metricH = Math.max(1, ...gaps.map((g) => linesOf(g.metric, S.body, colW, true))) * lineIn(S.body);
+  const chartY = metricY + metricH + 0.08;
+  const chartH = charts.length ? 2 * rowH + 0.1 : 0;
+  const whyY = chartY + chartH;
+  const whyH = Math.max(1, ...gaps.map((g) => linesOf(g.why, S.body, colW))) * lineIn(S.body) + 0.08;
+  const fitY = whyY + whyH;
+  const fitH = Math.max(0, ...gaps.map((g) => (g.fit ? linesOf(`Our fit: ${g.fit}`, S.body, colW) : 0))) * lineIn(S.body);
+
+  gaps.forEach((g, i) => {
     const x = S.margin + i * (colW + S.gutter);
     s.addShape(pres.ShapeType.rect, { x, y: top, w: colW, h: 0.05, fill: { color: S.accent }, line: { color: S.accent, width: 0 } });
     const marks = g.notes.length ? [{ text: g.notes.join(','), options: { fontSize: 18, superscript: true, color: S.muted } }] : [];
@@ -54,10 +76,10 @@ export function slidePresentation(slide: DaggerSlide): pptxgen {
       ? [{ text: g.figure.number, options: { fontSize: S.number, bold: true } }, { text: ` ${g.figure.unit}`, options: { fontSize: S.unit, bold: true } }]
       : [{ text: g.figure.number, options: { fontSize: S.tbd, bold: true, color: S.tbdInk } }];
     s.addText([...figure, ...marks, ...marker], { ...text, x, y: top + 0.12, w: colW, h: 0.72, valign: 'bottom' });
-    s.addText(g.metric, { ...text, x, y: top + 0.92, w: colW, h: 0.58, fontSize: S.body, bold: true });
-    s.addText(g.why, { ...text, x, y: top + 2.14, w: colW, h: 0.85, fontSize: S.body });
+    s.addText(g.metric, { ...text, x, y: metricY, w: colW, h: metricH, fontSize: S.body, bold: true });
+    s.addText(g.why, { ...text, x, y: whyY, w: colW, h: whyH, fontSize: S.body });
     if (g.fit) {
-      s.addText([{ text: 'Our fit: ', options: { bold: true, color: S.accent } }, { text: g.fit }], { ...text, x, y: top + 3.0, w: colW, h: 0.85, fontSize: S.body });
+      s.addText([{ text: 'Our fit: ', options: { bold: true, color: S.accent } }, { text: g.fit }], { ...text, x, y: fitY, w: colW, h: fitH, fontSize: S.body });
     }
   });
 
@@ -65,45 +87,46 @@ export function slidePresentation(slide: DaggerSlide): pptxgen {
   // in the same unit. A TBD side is not drawn (never a zero bar); the words say "not yet measured".
   // The chart holds no text (LibreOffice shrinks chart text in a small chart): the row labels are
   // text boxes beside it, and the value is the big number above.
-  for (const c of slideChartGaps(slide).filter((c) => slide.gaps.indexOf(c.gap) < 3)) {
-    const i = slide.gaps.indexOf(c.gap);
-    const x = S.margin + i * (colW + S.gutter);
+  for (const c of charts) {
+    const x = S.margin + gaps.indexOf(c.gap) * (colW + S.gutter);
     const rows = [slide.cloud.short, ...(c.ours !== undefined ? ['Ours'] : [])];
     const values = [c.theirs, ...(c.ours !== undefined ? [c.ours] : [])];
-    const rowH = 0.26;
-    const y = top + 1.56;
-    rows.forEach((r, k) => s.addText(r, { ...text, x, y: y + k * rowH, w: 0.9, h: rowH, fontSize: S.chart, bold: true, color: S.muted, valign: 'middle' }));
+    rows.forEach((r, k) => s.addText(r, { ...text, x, y: chartY + k * rowH, w: 0.9, h: rowH, fontSize: S.chart, bold: true, color: S.muted, valign: 'middle' }));
     // A bar chart draws its first category at the bottom: give them bottom-up, so the bars line up
     // with the row labels (top to bottom).
     s.addChart(pres.ChartType.bar, [{ name: c.label, labels: [...rows].reverse(), values: [...values].reverse() }], {
-      x: x + 0.95, y, w: colW - 0.95, h: rowH * rows.length, barDir: 'bar', barGapWidthPct: 35,
+      x: x + 0.95, y: chartY, w: colW - 0.95, h: rowH * rows.length, barDir: 'bar', barGapWidthPct: 35,
       chartColors: c.ours === undefined ? [S.theirs] : [S.accent, S.theirs],
       showValue: false, catAxisHidden: true, valAxisHidden: true, valAxisMinVal: 0,
       valGridLine: { style: 'none' }, catGridLine: { style: 'none' }, showLegend: false, showTitle: false,
       layout: { x: 0, y: 0, w: 1, h: 1 },
     });
     if (c.ours === undefined) {
-      s.addText('Ours: not yet measured', { ...text, x, y: y + rowH + 0.02, w: colW, h: 0.24, fontSize: S.chart, italic: true, color: S.muted, valign: 'middle' });
+      s.addText('Ours: not yet measured', { ...text, x, y: chartY + rowH, w: colW, h: rowH, fontSize: S.chart, italic: true, color: S.muted, valign: 'middle' });
     }
   }
 
-  const askTop = 5.38;
-  s.addText('THE ASK', { ...text, x: S.margin, y: askTop, w: inner, h: 0.3, fontSize: 12, bold: true, color: S.muted, charSpacing: 1 });
+  // The ask, then the footnotes anchored to the foot of the slide; the ask's type steps down (not
+  // below 12 pt) if the columns above left too little room.
+  const cited = slide.sources.filter((src) => slide.gaps.some((g) => g.notes.includes(src.n)));
+  const footLines = 1 + cited.reduce((n, src) => n + Math.ceil(sourceFoot(src).length / perLine(S.small, inner)), 0);
+  const footH = footLines * lineIn(S.small);
+  const footY = S.height - 0.25 - footH;
+  const askTop = fitY + fitH + 0.12;
+  const askPt = [14, 13, 12].find((pt) => askTop + 0.28 + Math.max(...slide.ask.slice(0, 3).map((a) => linesOf(a, pt, colW - 0.12))) * lineIn(pt) <= footY - 0.08) ?? 12;
+  const askH = Math.max(...slide.ask.slice(0, 3).map((a) => linesOf(a, askPt, colW - 0.12))) * lineIn(askPt);
+  s.addText('THE ASK', { ...text, x: S.margin, y: askTop, w: inner, h: 0.26, fontSize: 12, bold: true, color: S.muted, charSpacing: 1 });
   slide.ask.slice(0, 3).forEach((a, i) => {
     const x = S.margin + i * (colW + S.gutter);
-    s.addShape(pres.ShapeType.rect, { x, y: askTop + 0.3, w: 0.04, h: 0.92, fill: { color: S.line }, line: { color: S.line, width: 0 } });
-    s.addText(a, { ...text, x: x + 0.12, y: askTop + 0.28, w: colW - 0.12, h: 0.95, fontSize: 13.5 });
+    s.addShape(pres.ShapeType.rect, { x, y: askTop + 0.3, w: 0.04, h: askH, fill: { color: S.line }, line: { color: S.line, width: 0 } });
+    s.addText(a, { ...text, x: x + 0.12, y: askTop + 0.28, w: colW - 0.12, h: askH + 0.04, fontSize: askPt });
   });
 
-  const cited = slide.sources.filter((src) => slide.gaps.some((g) => g.notes.includes(src.n)));
   const foot = [
-    { text: `${slide.cloud.name} · ${slideAsOf(slide)}`, options: { bold: true, breakLine: true } },
-    ...cited.map((src, i) => ({
-      text: `${src.n}. ${src.title}, ${src.publisher}${src.published ? `, ${src.published}` : ''}${src.url ? `: ${src.url}` : ' (internal record)'}`,
-      options: { ...(src.url ? { hyperlink: { url: src.url } } : {}), breakLine: i < cited.length - 1 },
-    })),
+    { text: `${slide.cloud.name} · ${slideAsOf(slide)}`, options: { bold: true, breakLine: cited.length > 0 } },
+    ...cited.map((src, i) => ({ text: sourceFoot(src), options: { ...(src.url ? { hyperlink: { url: src.url } } : {}), breakLine: i < cited.length - 1 } })),
   ];
-  s.addText(foot, { ...text, x: S.margin, y: 6.6, w: inner, h: 0.62, fontSize: S.small, color: S.muted, valign: 'bottom' });
+  s.addText(foot, { ...text, x: S.margin, y: footY, w: inner, h: footH, fontSize: S.small, color: S.muted, valign: 'bottom' });
   s.addNotes(speakerNotes(slide));
   return pres;
 }
