@@ -127,3 +127,44 @@ describe('fieldkit slides, errors', () => {
     expect(r.stderr).toMatch(/no dagger slide for "nosuchcloud" .*Clouds with one: .*azure/);
   });
 });
+
+describe('every cloud\'s slide through LibreOffice', () => {
+  let out: string;
+  let pdfs: string[] = [];
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'fieldkit-slides-all-'));
+    const r = spawnSync(process.execPath, ['--no-warnings', join(ROOT, 'cli', 'main.ts'), 'slides', '--out', out, '--audience', 'internal'], {
+      cwd: ROOT, env: { ...process.env, FIELDKIT_ROOT: ROOT }, encoding: 'utf8', timeout: 120_000,
+    });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const lo = await ensureLibreOffice({ install: false });
+    if (!lo.path) throw new Error(lo.message);
+    for (const f of readdirSync(out).filter((x) => x.endsWith('.pptx'))) pdfs.push(await convertToPdf(join(out, f), out, lo.path));
+  }, 240_000);
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('renders each as one page, every word inside it, no two words on top of each other', () => {
+    expect(pdfs.length).toBe(readdirSync(join(ROOT, 'src', 'content', 'clouds')).length);
+    const failures: string[] = [];
+    for (const pdf of pdfs) {
+      const name = pdf.split('/').pop();
+      if (!/^Pages:\s+1$/m.test(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)) failures.push(`${name}: not one page`);
+      const { words, width, height } = pdfWords(pdf, 1);
+      for (const w of words) if (w.x0 < 0 || w.y0 < 0 || w.x1 > width || w.y1 > height) failures.push(`${name}: "${w.text}" outside the page`);
+      // Two words collide when their boxes share more than a sliver across and over a third of the
+      // smaller one's height (lines set tight touch by a point or two; that is not a collision).
+      for (let i = 0; i < words.length; i++) {
+        for (let j = i + 1; j < words.length; j++) {
+          const a = words[i]!;
+          const b = words[j]!;
+          const dx = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+          const dy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+          if (dx > 1 && dy > Math.min(a.y1 - a.y0, b.y1 - b.y0) / 3) failures.push(`${name}: "${a.text}" overlaps "${b.text}"`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
