@@ -78,6 +78,16 @@ describe('the Azure dagger slide, printed', () => {
     expect(tiny.map((w) => `${w.text} ${w.size.toFixed(1)}pt`)).toEqual([]);
   });
 
+  it('in the printed kit, the dagger (title to as-of line) sits on one page', () => {
+    const kit = join(out, 'azure.pdf');
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(tool('pdfinfo', [kit]))![1]);
+    const text = Array.from({ length: pages }, (_, i) => tool('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), kit, '-']));
+    // The contents page names the part too; the part itself starts at its heading "Dagger: <title>".
+    const start = text.findIndex((t, i) => i > 1 && /^Dagger: /m.test(t));
+    expect(start).toBeGreaterThan(1);
+    expect(text[start]).toMatch(/Figures as of \d{4}-\d{2}-\d{2}\.|No dated figure yet\./);
+  });
+
   it('keeps every word inside the page', () => {
     const { words, width, height } = pdfWords(file, 1);
     expect(words.filter((w) => w.x0 < 0 || w.y0 < 0 || w.x1 > width || w.y1 > height).map((w) => w.text)).toEqual([]);
