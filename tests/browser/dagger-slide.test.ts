@@ -88,6 +88,23 @@ describe('the Azure dagger slide, printed', () => {
     expect(text[start]).toMatch(/Figures as of \d{4}-\d{2}-\d{2}\.|No dated figure yet\./);
   });
 
+  it('in the printed kit, no heading is left at the foot of a page', () => {
+    // Body text prints at 10.5 pt and headings at 11 pt and up (print.css): a page whose lowest line
+    // above the running footer (bottom margin 18 mm = 51 pt) is 11.5 pt or more ends on a heading.
+    const kit = join(out, 'azure.pdf');
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(tool('pdfinfo', [kit]))![1]);
+    const orphans: string[] = [];
+    for (let p = 2; p <= pages; p++) {
+      const { words, height } = pdfWords(kit, p);
+      const body = words.filter((w) => w.y1 < height - 51);
+      if (!body.length) continue;
+      const lowest = Math.max(...body.map((w) => w.y1));
+      const last = body.filter((w) => Math.abs(w.y1 - lowest) < 3);
+      if (Math.max(...last.map((w) => w.size)) >= 11.5) orphans.push(`page ${p}: ${last.map((w) => w.text).join(' ')}`);
+    }
+    expect(orphans).toEqual([]);
+  });
+
   it('keeps every word inside the page', () => {
     const { words, width, height } = pdfWords(file, 1);
     expect(words.filter((w) => w.x0 < 0 || w.y0 < 0 || w.x1 > width || w.y1 > height).map((w) => w.text)).toEqual([]);
