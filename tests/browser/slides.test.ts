@@ -130,7 +130,7 @@ describe('fieldkit slides, errors', () => {
 
 describe('every cloud\'s slide through LibreOffice', () => {
   let out: string;
-  let pdfs: string[] = [];
+  const pdfs: string[] = [];
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'fieldkit-slides-all-'));
     const r = spawnSync(process.execPath, ['--no-warnings', join(ROOT, 'cli', 'main.ts'), 'slides', '--out', out, '--audience', 'internal'], {
