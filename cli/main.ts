@@ -69,6 +69,16 @@ const COMMANDS: Record<string, Command> = {
     flags: [['--format a4|letter', 'paper size (default a4)'], ['--out DIR', 'write the PDFs there instead of dist/kits/']],
     run: async (argv) => (await import('./pdf.ts')).pdfCommand(argv),
   },
+  slides: {
+    summary: 'write each dagger slide as an editable PowerPoint file (dist/kits/<cloud>-dagger.pptx)',
+    usage: 'slides [cloud…] [--out DIR] [--audience internal|partner|public] [--now YYYY-MM-DD]',
+    flags: [
+      ['--out DIR', 'write the .pptx files there instead of dist/kits/'],
+      ['--audience internal|partner|public', "the edition (default: the built site's, else internal); partner and public slides carry no internal text"],
+      ['--now YYYY-MM-DD', 'the date freshness markers are judged against'],
+    ],
+    run: async (argv) => (await import('./slides.ts')).slidesCommand(argv),
+  },
   bench: {
     summary: 'time check and build on synthetic kits of N entries against a bare Astro floor',
     usage: 'bench [N…] [--rounds R] [--quick] [--seed S] [--now YYYY-MM-DD] [--scratch DIR] [--keep] [--report FILE]',

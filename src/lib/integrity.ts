@@ -184,6 +184,27 @@ export function checkClaimRules(snapshot: KitSnapshot, invalid: [CollectionName,
   return out;
 }
 
+/**
+ * A dagger slide in front of a customer needs proof numbers: warn when a cloud's dagger has fewer
+ * than two gaps with a number (TBD gaps read "Not yet measured").
+ */
+export function checkDaggerNumbers(snapshot: KitSnapshot): Finding[] {
+  const out: Finding[] = [];
+  for (const cloud of snapshot.clouds) {
+    if (!(cloud.data as { dagger?: unknown }).dagger) continue;
+    const ranked = snapshot.claims.filter((c) => c.data.cloud === cloud.id && c.data.dagger);
+    const numbers = ranked.filter((c) => c.data.metric.value !== 'TBD').length;
+    if (numbers >= 2) continue;
+    out.push({
+      code: 'dagger-few-numbers', severity: 'warning', file: cloud.file, path: ['dagger'], atKey: true,
+      message: `the ${cloud.id} dagger slide has ${numbers} quantified gap${numbers === 1 ? '' : 's'} of ${ranked.length}: a customer slide needs at least two numbers`,
+      expected: 'at least 2 dagger claims (dagger.rank) with a number in metric.value', found: `${numbers} with a number`,
+      hint: 'Source or measure a figure for a ranked claim (status sourced or measured), or rank a claim of this cloud that already has one.',
+    });
+  }
+  return out;
+}
+
 /** Date fields that describe the past, per collection. */
 const PAST_DATES: Record<CollectionName, string[]> = {
   clouds: ['reviewed'], plays: ['reviewed'], claims: ['reviewed', 'asOf', 'history.*.date'],

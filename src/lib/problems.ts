@@ -61,6 +61,7 @@ export const PROBLEM_CODES = {
   'evidence-changed': 'A raw result file differs from the one imported (its SHA-256 changed).',
   'evidence-unreadable': 'A raw result file cannot be read, or lacks the statistic the measurement takes.',
   'evidence-unlisted': 'A file under measurements/ that no measurement lists.',
+  'dagger-few-numbers': 'A dagger slide has fewer than two gaps with a number (warning).',
   'audience-gap': 'In a partner or public edition, a page would lose its point (e.g. a dagger page with no gap).',
   'audience-leak': "In a partner or public edition, a visible page would show a left-out entry's address or title (the build's leak test fails).",
 } as const;

@@ -10,7 +10,7 @@ import { audienceFindings } from './audience.ts';
 import { checkFreshness } from './freshness.ts';
 import { entryId, fileNameProblem } from './ids.ts';
 import {
-  checkClaimLinks, checkClaimRules, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
+  checkClaimLinks, checkClaimRules, checkDaggerNumbers, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
   type Finding, type ProseBody, type RenderMarkdown,
 } from './integrity.ts';
 import { MAX_YAML_ALIASES, parseContentFile, type ParsedFile } from './parse.ts';
@@ -213,6 +213,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkDuplicateIds(snapshot),
     ...checkReferences(snapshot, knownIds, invalid),
     ...checkClaimRules(snapshot, invalid),
+    ...checkDaggerNumbers(snapshot),
     ...checkFutureDates(snapshot, opts.now, invalid),
     ...checkMeasurements(snapshot, evidence, invalid.filter(([c]) => c === 'measurements').map(([, e]) => e)),
     ...checkClaimLinks(snapshot, knownIds.get('claims'), strayBodies),

@@ -67,8 +67,16 @@ export const claimSchema = (ctx: SchemaContext) =>
         steps: z.array(reproStep()).min(1, { error: 'at least one step' }),
       })
       .optional(),
-    /** Place on the cloud's dagger page (1 = headline gap). */
-    dagger: z.strictObject({ rank: z.int().min(1).max(9) }).optional(),
+    /** Place on the cloud's dagger page (1 = headline gap), with the slide's two short lines. */
+    dagger: z
+      .strictObject({
+        rank: z.int().min(1).max(9),
+        /** Why the gap matters to the customer, one line for the slide (at most 90 characters). Default: the statement. */
+        why: text().max(90, { error: 'one slide line: at most 90 characters' }).optional(),
+        /** Where we plug in on this gap, one line for the slide (at most 90 characters). */
+        fit: text().max(90, { error: 'one slide line: at most 90 characters' }).optional(),
+      })
+      .optional(),
     /** Earlier values of a figure that changed over time, oldest first. */
     history: z
       .array(
