@@ -7,7 +7,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { capture, run } from './util.ts';
+import { capture } from './util.ts';
+import { ensurePackages } from './tools.ts';
 
 export const SOFFICE_ENV = 'FIELDKIT_SOFFICE';
 const DEFAULT = '/usr/bin/soffice';
@@ -24,13 +25,9 @@ export async function ensureLibreOffice(opts: { install: boolean }): Promise<{ p
   const explain =
     `LibreOffice not found at ${path}. Install Debian's package (apt-get install ${SOFFICE_PACKAGE}) ` +
     `or point ${SOFFICE_ENV} at another soffice binary.`;
-  if (!existsSync(path) && opts.install && process.getuid?.() === 0 && !process.env[SOFFICE_ENV]) {
-    process.stderr.write(`▸ installing ${SOFFICE_PACKAGE} with apt-get (first run only)…\n`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const ok =
-      (await run('apt-get', ['update', '-qq'], { env })) === 0 &&
-      (await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', SOFFICE_PACKAGE], { env })) === 0;
-    if (!ok) return { message: `apt-get could not install ${SOFFICE_PACKAGE}. ${explain}` };
+  if (!existsSync(path) && opts.install && !process.env[SOFFICE_ENV]) {
+    const { message } = await ensurePackages([[SOFFICE_PACKAGE, path]], { install: true, noRecommends: true });
+    if (message) return { message: `${message}. ${explain}` };
   }
   return existsSync(path) ? { path } : { message: explain };
 }

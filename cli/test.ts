@@ -10,6 +10,7 @@ import type { Audience } from '#schemas/common.ts';
 import { latestContentDate } from '#lib/integrity.ts';
 import { buildSite } from './build.ts';
 import { ensureChromium, CHROMIUM_ENV } from './chromium.ts';
+import { ensureLibreOffice } from './libreoffice.ts';
 import { ensurePackages, MEASURE_TOOLS } from './tools.ts';
 import { validateTree } from './io/content-fs.ts';
 import { dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, run, UsageError, type Phase } from './util.ts';
@@ -130,6 +131,12 @@ export async function testCommand(argv: string[]): Promise<number> {
       process.stderr.write(`${message}\n`);
       add({ passed: 0, failed: 1, skipped: 0 });
     } else {
+      // LibreOffice Impress opens the generated PowerPoint files (tests/browser/slides.test.ts).
+      const office = await ensureLibreOffice({ install: true });
+      if (!office.path) {
+        process.stderr.write(`${office.message}\n`);
+        add({ passed: 0, failed: 1, skipped: 0 });
+      }
       add(await phase(phases, 'browser tests (Chromium)', () => vitest('browser', join(work, 'vitest-browser.json'), { [CHROMIUM_ENV]: browser, FIELDKIT_NOW: now })));
     }
   }
