@@ -237,7 +237,9 @@ describe(`fuzz: ${CASES} mutations of the shipped content (seed ${SEED})`, () =>
     // several passing mutations at once, one per file, kept only while check still passes
     const chosen: Outcome[] = [];
     let tree = shipped;
-    for (const o of passed.filter((x) => /append|insert line|replace|BOM ef|CRLF/.test(x.what))) {
+    const payloads = passed.filter((x) => /append|insert line/.test(x.what));
+    const others = passed.filter((x) => /replace|BOM ef|CRLF/.test(x.what));
+    for (const o of [...payloads, ...others]) {
       if (chosen.some((c) => c.file === o.file) || chosen.length >= 8) continue;
       const bytes = o.tree.find((f) => f.path === o.file)!.bytes;
       const next = tree.map((f) => (f.path === o.file ? { path: f.path, bytes } : f));
