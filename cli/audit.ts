@@ -2,30 +2,53 @@
  * `audit`: Lighthouse over a few built pages (home, a cloud, a play, a dagger page), category
  * scores per page. An audit to read, not a pass/fail test: scores move with machine load.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';
-import { serveDir } from './serve.ts';
-import { capture, EXIT, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
+import { resolveRequest, serveDir } from './serve.ts';
+import { capture, EXIT, InternalError, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
 
+const LIGHTHOUSE_VERSION = '13.5.0';
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95 } as const;
+
+/**
+ * Lighthouse is large (about 100 packages, 150 MB) and only this optional command uses it, so it is
+ * not a project dependency: the first `audit` installs the pinned version into the Fieldkit cache.
+ */
+async function ensureLighthouse(): Promise<string> {
+  const cache = process.env.FIELDKIT_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'fieldkit');
+  const prefix = join(cache, `lighthouse-${LIGHTHOUSE_VERSION}`);
+  const cli = join(prefix, 'node_modules', 'lighthouse', 'cli', 'index.js');
+  if (existsSync(cli)) return cli;
+  process.stderr.write(`installing Lighthouse ${LIGHTHOUSE_VERSION} into ${prefix} (once)…\n`);
+  mkdirSync(prefix, { recursive: true });
+  const npm = join(dirname(process.execPath), 'npm');
+  const r = await capture(existsSync(npm) ? npm : 'npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `lighthouse@${LIGHTHOUSE_VERSION}`]);
+  if (r.code !== 0 || !existsSync(cli)) throw new InternalError(`could not install Lighthouse ${LIGHTHOUSE_VERSION} from the npm registry: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
+  return cli;
+}
 
 export async function auditCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: [], booleans: [] });
   const dist = join(PROJECT_ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) {
-    process.stderr.write('audit: no built site in dist/; run ./fieldkit build first\n');
-    return EXIT.problems;
-  }
-  if (!existsSync(chromiumPath())) {
-    process.stderr.write(`audit: Chromium not found at ${chromiumPath()}; apt-get install chromium, or set ${CHROMIUM_ENV}\n`);
-    return EXIT.internal;
+    process.stderr.write('fieldkit audit: no built site in dist/; run ./fieldkit build first\n');
+    return EXIT.usage;
   }
   const paths = args.positional.length ? args.positional : ['/', '/clouds/azure/', '/plays/checkpoint-storms-azure/', '/clouds/azure/dagger/'];
   for (const p of paths) if (!p.startsWith('/')) throw new UsageError(`pages are site paths like /clouds/azure/ (got ${p})`);
+  const missing = paths.filter((p) => resolveRequest(realpathSync(dist), p).kind !== 'file');
+  if (missing.length) {
+    process.stderr.write(`fieldkit audit: not a page of the built site: ${missing.join(', ')}\n`);
+    return EXIT.problems;
+  }
+  if (!existsSync(chromiumPath())) {
+    process.stderr.write(`fieldkit audit: Chromium not found at ${chromiumPath()}; apt-get install chromium, or set ${CHROMIUM_ENV}\n`);
+    return EXIT.internal;
+  }
+  const lighthouse = await ensureLighthouse();
   const { server, url } = await serveDir(dist);
-  const lighthouse = join(PROJECT_ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js');
   const rows: string[][] = [];
   try {
     for (const p of paths) {

@@ -1,12 +1,51 @@
-/** Finding (or installing) the Chromium that browser tests and PDF export drive. */
-import { existsSync } from 'node:fs';
+/**
+ * Finding (or installing) the Chromium that browser tests and PDF export drive, and the other
+ * system packages the test suite uses. Chromium, Chrome and Edge are looked for where Debian,
+ * Ubuntu (apt and snap), macOS and Windows put them; FIELDKIT_CHROMIUM overrides the search.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { run } from './util.ts';
 
 export const CHROMIUM_ENV = 'FIELDKIT_CHROMIUM';
 const DEFAULT = '/usr/bin/chromium';
 
+/** Where browsers live, by platform, in the order they are tried. */
+export function chromiumCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform === 'darwin') {
+    return [
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ];
+  }
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
+    return roots.flatMap((r) => [join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'), join(r, 'Chromium', 'Application', 'chrome.exe'), join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe')]);
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge', '/opt/google/chrome/chrome'];
+}
+
+/** The exact line that installs a browser on this platform. */
+export function chromiumInstallLine(platform: NodeJS.Platform = process.platform, osRelease = readOsRelease()): string {
+  if (platform === 'darwin') return 'brew install --cask chromium   (or install Google Chrome)';
+  if (platform === 'win32') return 'winget install Google.Chrome';
+  if (/^ID=ubuntu/m.test(osRelease)) return 'sudo snap install chromium   (Ubuntu ships Chromium as a snap)';
+  return 'sudo apt-get install chromium';
+}
+
+function readOsRelease(): string {
+  try {
+    return readFileSync('/etc/os-release', 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 export function chromiumPath(): string {
-  return process.env[CHROMIUM_ENV] ?? DEFAULT;
+  const set = process.env[CHROMIUM_ENV];
+  if (set) return set;
+  return chromiumCandidates().find((p) => existsSync(p)) ?? DEFAULT;
 }
 
 export const CHROMIUM_ARGS = [
@@ -14,27 +53,50 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 
-/** Debian packages the browser tests, PDF checks and the nginx test need, with a file each provides. */
-const SYSTEM_PACKAGES: [pkg: string, provides: string][] = [
+/** Debian packages the test suite needs, with a file each provides. */
+export const SYSTEM_PACKAGES: [pkg: string, provides: string][] = [
   ['chromium', '/usr/bin/chromium'],
   ['poppler-utils', '/usr/bin/pdftotext'],
   ['nginx', '/usr/sbin/nginx'],
 ];
 
-/** Returns the Chromium path, installing missing Debian packages when we are root; else explains. */
-export async function ensureChromium(opts: { install: boolean }): Promise<{ path?: string; message?: string }> {
-  const path = chromiumPath();
-  const missing = SYSTEM_PACKAGES.filter(([pkg, file]) => !existsSync(pkg === 'chromium' ? path : file)).map(([pkg]) => pkg);
-  const explain =
-    `Chromium not found at ${path}. Install Debian's package (apt-get install chromium poppler-utils nginx) ` +
-    `or point ${CHROMIUM_ENV} at another Chromium or Chrome binary.`;
-  if (missing.length && opts.install && process.getuid?.() === 0 && !(missing.includes('chromium') && process.env[CHROMIUM_ENV])) {
-    process.stderr.write(`▸ installing ${missing.join(', ')} with apt-get (first run only)…\n`);
+/**
+ * Installs missing Debian packages with apt-get when we are root on a Debian-like system. Package
+ * scripts may not start or enable services: a temporary policy-rc.d answers "not allowed" (101)
+ * for the length of the install, so nginx is installed but never started on port 80.
+ */
+export async function ensureSystemPackages(packages: [pkg: string, provides: string][]): Promise<{ missing: string[]; message?: string }> {
+  const missing = packages.filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg);
+  if (!missing.length) return { missing };
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    return { missing, message: `missing system packages: ${missing.join(', ')} (install with: sudo apt-get install ${missing.join(' ')})` };
+  }
+  process.stderr.write(`▸ installing ${missing.join(', ')} with apt-get (first run only)…\n`);
+  const policy = '/usr/sbin/policy-rc.d';
+  const ownPolicy = !existsSync(policy);
+  if (ownPolicy) writeFileSync(policy, '#!/bin/sh\n# fieldkit test: install packages without starting their services\nexit 101\n', { mode: 0o755 });
+  try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const ok =
       (await run('apt-get', ['update', '-qq'], { env })) === 0 &&
       (await run('apt-get', ['install', '-y', '-qq', ...missing], { env })) === 0;
-    if (!ok) return { message: `apt-get could not install ${missing.join(', ')}. ${explain}` };
+    const still = packages.filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg);
+    return ok && !still.length ? { missing: [] } : { missing: still, message: `apt-get could not install ${still.join(', ')}` };
+  } finally {
+    if (ownPolicy) rmSync(policy, { force: true });
   }
-  return existsSync(path) ? { path } : { message: explain };
+}
+
+/** Returns the Chromium path, installing missing Debian packages when we are root; else explains. */
+export async function ensureChromium(opts: { install: boolean }): Promise<{ path?: string; message?: string }> {
+  const explain = () =>
+    `Chromium (or Chrome/Edge) not found${process.env[CHROMIUM_ENV] ? ` at ${process.env[CHROMIUM_ENV]}` : ''}. Install it: ${chromiumInstallLine()}; ` +
+    `or point ${CHROMIUM_ENV} at another Chromium, Chrome or Edge binary.`;
+  const wanted = SYSTEM_PACKAGES.filter(([pkg]) => pkg !== 'chromium' || !existsSync(chromiumPath()));
+  if (opts.install && !(process.env[CHROMIUM_ENV] && !existsSync(chromiumPath()))) {
+    const { message } = await ensureSystemPackages(wanted);
+    if (message && !existsSync(chromiumPath())) return { message: `${message}. ${explain()}` };
+  }
+  const path = chromiumPath();
+  return existsSync(path) ? { path } : { message: explain() };
 }

@@ -1,25 +1,28 @@
-/** `dev`: Astro's dev server for live preview, plus `check` re-run whenever content changes. */
-import { watch } from 'node:fs';
+/**
+ * `dev`: Astro's dev server for a live preview. The Fieldkit integration re-runs `check` whenever a
+ * content file changes and shows the problems in the terminal and in a banner on every page.
+ * Stopping `dev` (Ctrl+C, or a signal to its pid) stops the dev server with it.
+ */
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { formatText } from '#lib/report.ts';
-import { CONTENT_DIR, validateTree } from './io/content-fs.ts';
-import { parseArgs, PROJECT_ROOT, run } from './util.ts';
+import { parseArgs, portFlag, PROJECT_ROOT } from './util.ts';
 
 export async function devCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['port'], booleans: [] });
-  const report = () => {
-    const { problems, files } = validateTree(PROJECT_ROOT);
-    process.stderr.write(`\n[fieldkit check] ${new Date().toLocaleTimeString()}\n${formatText(problems, files)}`);
-  };
-  report();
-  let timer: NodeJS.Timeout | undefined;
-  watch(join(PROJECT_ROOT, CONTENT_DIR), { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(report, 200);
-  });
+  const port = portFlag(args.flags.get('port'), 4321);
   const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  return run(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(args.flags.get('port') ?? 4321)], {
+  const child = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, FIELDKIT_PRECHECKED: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, () => stop(s));
+  process.on('exit', () => stop('SIGTERM'));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 0 : 1)));
   });
 }

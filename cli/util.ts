@@ -73,7 +73,8 @@ export function parseArgs(argv: string[], known: { values: string[]; booleans: s
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
       flags.set(name, v);
     } else {
-      throw new UsageError(`unknown option --${name}`);
+      const hint = suggest(name, [...known.values, ...known.booleans]);
+      throw new UsageError(`unknown option --${name}${hint ? ` (did you mean --${hint}?)` : ''}`);
     }
   }
   return { positional, flags };
@@ -109,4 +110,36 @@ export function rootFlag(value: string | true | undefined, opts: { requireConten
 /** `--audience internal|partner|public` (default internal). */
 export function audienceFlag(value: string | true | undefined): 'internal' | 'partner' | 'public' {
   return oneOf('audience', value, ['internal', 'partner', 'public'] as const, 'internal');
+}
+
+/** `--port N`: an integer 0-65535 (0 picks a free port). */
+export function portFlag(value: string | true | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = value === true ? NaN : Number(value);
+  if (!/^\d+$/.test(String(value)) || !Number.isInteger(port) || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535 (got ${String(value)})`);
+  return port;
+}
+
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The closest known name, when it is close enough to be a typo. */
+export function suggest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const dist = distance(name.toLowerCase(), k.toLowerCase());
+    if (dist < bestD) [best, bestD] = [k, dist];
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 import type { ContentFile } from '#lib/validate.ts';
-import { InternalError } from '../util.ts';
+import { InternalError, UsageError } from '../util.ts';
 import { CONTENT_DIR } from './content-fs.ts';
 
 interface GitResult {
@@ -26,17 +26,17 @@ function git(cwd: string, args: string[], input?: string): GitResult {
 /** The top of the work tree that holds `root`. */
 export function gitTopLevel(root: string): string {
   const r = git(root, ['rev-parse', '--show-toplevel']);
-  if (r.status !== 0) throw new InternalError(`not a git repository: ${root} (diff reads the base from git history)`);
+  if (r.status !== 0) throw new UsageError(`not a git repository: ${root} (diff reads the base from git history)`);
   return r.stdout.toString('utf8').trim();
 }
 
 /** The full commit id `ref` names, or an error that says the ref was not found. */
 export function resolveCommit(root: string, ref: string): string {
-  if (ref.startsWith('-')) throw new InternalError(`git ref '${ref}' not found`);
+  if (ref.startsWith('-')) throw new UsageError(`git ref '${ref}' not found`);
   const r = git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (r.status !== 0) {
     const hint = /^origin\//.test(ref) ? ' (in CI, check out with fetch-depth: 0 so the base branch is there)' : '';
-    throw new InternalError(`git ref '${ref}' not found${hint}`);
+    throw new UsageError(`git ref '${ref}' not found${hint}`);
   }
   return r.stdout.toString('utf8').trim();
 }

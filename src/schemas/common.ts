@@ -16,7 +16,8 @@ export type CollectionName =
   | 'people'
   | 'reviews'
   | 'signals'
-  | 'partners';
+  | 'partners'
+  | 'measurements';
 
 /**
  * What a schema factory needs from its caller. Astro's `reference()` only logs a dangling
@@ -64,11 +65,11 @@ export type Audience = 'public' | 'partner' | 'internal';
 /** Fields every entry except `people` carries. */
 export const baseFields = (ctx: SchemaContext) => ({
   /** The person (a `people` id) who answers for this entry. */
-  owner: ctx.ref('people'),
+  owner: ctx.ref('people').describe("The person (a `people` id) who answers for this entry."),
   /** When the owner last confirmed the entry is right (YYYY-MM-DD). */
-  reviewed: isoDate(),
+  reviewed: isoDate().describe("When the owner last confirmed the entry is right (YYYY-MM-DD)."),
   /** Days after `reviewed` (claims: after `asOf`) when the entry is due for review again. */
-  reviewEvery: z.int().positive().max(3650).default(180),
+  reviewEvery: z.int().positive().max(3650).default(180).describe("Days after `reviewed` (claims: after `asOf`) when the entry is due for review again."),
   /** Who may see it: `public`, `partner` or `internal` (default). */
-  audience: audience(),
+  audience: audience().describe("Who may see it: `public`, `partner` or `internal` (default)."),
 });

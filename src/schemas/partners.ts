@@ -14,29 +14,29 @@ export const partnerSchema = (ctx: SchemaContext) =>
   z.strictObject({
     ...baseFields(ctx),
     /** Generic name, e.g. "Example GPU orchestration layer". */
-    name: text(),
+    name: text().describe("Generic name, e.g. \"Example GPU orchestration layer\"."),
     /** The control-plane job it does in the blueprint. */
-    role: z.enum(PARTNER_ROLES),
+    role: z.enum(PARTNER_ROLES).describe("The control-plane job it does in the blueprint."),
     /** What it does for the provider and how we fit next to it, in one or two sentences. */
-    summary: text(),
+    summary: text().describe("What it does for the provider and how we fit next to it, in one or two sentences."),
     /** The clouds (ids, usually `tier: tier2`) whose blueprint it belongs to. */
-    clouds: z.array(ctx.ref('clouds')).min(1, { error: 'at least one cloud' }),
+    clouds: z.array(ctx.ref('clouds')).min(1, { error: 'at least one cloud' }).describe("The clouds (ids, usually `tier: tier2`) whose blueprint it belongs to."),
     /** Where the integration with our platform stands. */
     integration: z.strictObject({
       /** available, preview, planned or gap (nothing yet). */
-      status: z.enum(PARTNER_STATUSES),
+      status: z.enum(PARTNER_STATUSES).describe("available, preview, planned or gap (nothing yet)."),
       /** What is integrated or planned: APIs, tenancy, metering fields. */
-      note: text().optional(),
-    }),
+      note: text().optional().describe("What is integrated or planned: APIs, tenancy, metering fields."),
+    }).describe("Where the integration with our platform stands."),
     /** What is missing for the blueprint to work end to end. */
     gaps: z
       .array(
         z.strictObject({
-          gap: text(),
+          gap: text().describe("What the partner's integration lacks, in one line."),
           /** The FRD (id) tracking it, if any. */
-          frd: ctx.ref('frds').optional(),
+          frd: ctx.ref('frds').optional().describe("The FRD (id) tracking it, if any."),
         }),
       )
-      .default([]),
+      .default([]).describe("What is missing for the blueprint to work end to end."),
   });
 export type Partner = z.output<ReturnType<typeof partnerSchema>>;

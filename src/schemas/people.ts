@@ -5,9 +5,9 @@ import { text, type SchemaContext } from './common.ts';
 export const peopleSchema = (_ctx: SchemaContext) =>
   z.strictObject({
     /** Display name. */
-    name: text(),
+    name: text().describe("Display name."),
     /** Role in the organisation, e.g. "Product lead, multi-cloud". */
-    role: text(),
+    role: text().describe("Role in the organisation, e.g. \"Product lead, multi-cloud\"."),
   });
 export type PersonInput = z.input<ReturnType<typeof peopleSchema>>;
 export type Person = z.output<ReturnType<typeof peopleSchema>>;

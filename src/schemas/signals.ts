@@ -12,25 +12,25 @@ export const signalSchema = (ctx: SchemaContext) =>
     .strictObject({
       ...baseFields(ctx),
       /** The cloud it comes from (a `clouds` id). */
-      cloud: ctx.ref('clouds'),
+      cloud: ctx.ref('clouds').describe("The cloud it comes from (a `clouds` id)."),
       /** gap (something we lack or that loses deals) or play-idea (something that wins, worth repeating). */
-      kind: z.enum(['gap', 'play-idea']),
+      kind: z.enum(['gap', 'play-idea']).describe("gap (something we lack or that loses deals) or play-idea (something that wins, worth repeating)."),
       /** The signal in one line. */
-      title: text(),
+      title: text().describe("The signal in one line."),
       /** What the SE saw: the deal situation (anonymized), what the customer asked, what happened. */
-      detail: text(),
+      detail: text().describe("What the SE saw: the deal situation (anonymized), what the customer asked, what happened."),
       /** Who submitted it, as a role ("SE, Azure deals, EMEA"), never a person's name. */
-      submittedBy: text(),
+      submittedBy: text().describe("Who submitted it, as a role (\"SE, Azure deals, EMEA\"), never a person's name."),
       /** When it was submitted (YYYY-MM-DD). */
-      date: isoDate(),
+      date: isoDate().describe("When it was submitted (YYYY-MM-DD)."),
       /** new (open), answered, became-play, became-frd. */
-      status: z.enum(SIGNAL_STATUSES),
+      status: z.enum(SIGNAL_STATUSES).describe("new (open), answered, became-play, became-frd."),
       /** The published answer. Required once answered; not yet there while new. */
-      answer: text().optional(),
+      answer: text().optional().describe("The published answer. Required once answered; not yet there while new."),
       /** The play (id) it became; required when status is became-play. */
-      play: ctx.ref('plays').optional(),
+      play: ctx.ref('plays').optional().describe("The play (id) it became; required when status is became-play."),
       /** The FRD (id) it became; required when status is became-frd. */
-      frd: ctx.ref('frds').optional(),
+      frd: ctx.ref('frds').optional().describe("The FRD (id) it became; required when status is became-frd."),
     })
     .superRefine((s, rctx) => {
       // A missing field is reported on the `status` line that requires it; a field that does not belong, on its own line.

@@ -7,23 +7,23 @@ export const sourceSchema = (ctx: SchemaContext) =>
     .strictObject({
       ...baseFields(ctx),
       /** Title of the document, page or measurement run. */
-      title: text(),
+      title: text().describe("Title of the document, page or measurement run."),
       /** Who published it (vendor, analyst, our own lab). */
-      publisher: text(),
+      publisher: text().describe("Who published it (vendor, analyst, our own lab)."),
       /** Where to read it. Required unless `internal` says where an internal source lives. */
-      url: httpUrl().optional(),
+      url: httpUrl().optional().describe("Where to read it. Required unless `internal` says where an internal source lives."),
       /** For sources with no public URL: where the record is kept. */
-      internal: text().optional(),
+      internal: text().optional().describe("For sources with no public URL: where the record is kept."),
       /** What kind of evidence this is. */
-      kind: z.enum(['vendor-doc', 'measurement', 'field-report', 'customer-anecdote', 'analyst', 'press']),
+      kind: z.enum(['vendor-doc', 'measurement', 'field-report', 'customer-anecdote', 'analyst', 'press']).describe("What kind of evidence this is."),
       /** When we read it (YYYY-MM-DD). */
-      retrieved: isoDate(),
+      retrieved: isoDate().describe("When we read it (YYYY-MM-DD)."),
       /** The document's own date, when it shows one (YYYY-MM-DD). */
-      published: isoDate().optional(),
+      published: isoDate().optional().describe("The document's own date, when it shows one (YYYY-MM-DD)."),
       /** True when names were removed; the real name is never stored. */
-      anonymized: z.boolean().default(false),
+      anonymized: z.boolean().default(false).describe("True when names were removed; the real name is never stored."),
       /** Short note on how far to trust it. */
-      note: text().optional(),
+      note: text().optional().describe("Short note on how far to trust it."),
     })
     .refine((s) => s.url !== undefined || s.internal !== undefined, {
       error: 'a source needs `url` (public) or `internal` (where the record is kept)',

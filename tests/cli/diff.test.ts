@@ -336,15 +336,15 @@ describe('fieldkit diff: usage and failures', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--format must be one of: markdown, json, text (got html)');
   });
-  it('a ref that does not exist is an internal failure with a clear message (exit 3)', () => {
+  it('a ref that does not exist is a usage error with a clear message (exit 2)', () => {
     const r = fieldkit(['diff', '--root', repo3, '--base', 'no-such-branch']);
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("git ref 'no-such-branch' not found");
     expect(r.stdout).toBe('');
   });
-  it('a folder outside git is an internal failure (exit 3)', () => {
+  it('a folder outside git is a usage error (exit 2)', () => {
     const r = fieldkit(['diff', '--root', plain, '--base', 'main']);
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(`not a git repository: ${plain}`);
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * The site configuration (`fieldkit.config.ts`), validated. Pages and the layout read it here;
+ * a mistake in the file stops the build with the field and what was expected.
+ */
+import raw from '../../fieldkit.config.ts';
+import { parseSiteConfig, type SiteConfig } from '../lib/site-config.ts';
+
+function load(): SiteConfig {
+  const { config, problems } = parseSiteConfig(raw);
+  if (!config) throw new Error(`fieldkit.config.ts is not valid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return config;
+}
+
+export const site: SiteConfig = load();
