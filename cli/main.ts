@@ -20,7 +20,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (argv) => (await import('./build.ts')).buildCommand(argv),
   },
   test: {
-    summary: 'the whole suite: unit and CLI tests, a build, browser tests in Chromium',
+    summary: 'the whole suite: unit and CLI tests, builds of every edition (internal also 1 and 2 years on), browser tests in Chromium',
     usage: 'test [--no-browser]',
     flags: [['--no-browser', 'skip the build-dependent browser tests (Chromium)']],
     run: async (argv) => (await import('./test.ts')).testCommand(argv),
@@ -76,7 +76,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (argv) => (await import('./bench.ts')).benchCommand(argv),
   },
   terms: {
-    summary: 'add a confidential term (stored hashed) or check a text against the list',
+    summary: 'add a confidential term to the deny-list (FIELDKIT_TERMS_FILE, outside the repo) or check a text against it',
     usage: 'terms add [term…] (or the term on stdin) | terms check <file | ->',
     flags: [['--root DIR', 'another project tree']],
     run: async (argv) => (await import('./terms.ts')).termsCommand(argv),

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Audience } from '#schemas/common.ts';
-import { isEvidencePath } from '#lib/measure/check.ts';
 import { sortProblems, type Problem, type ProblemCode } from '#lib/problems.ts';
+import { isEvidencePath } from '#lib/measure/check.ts';
 import { validateContent, type ContentFile, type ValidationResult } from '#lib/validate.ts';
 
 export const CONTENT_DIR = 'src/content';
@@ -167,7 +167,7 @@ export function decodeFiles(raw: readonly RawContentFile[]): { files: ContentFil
   const problems: Problem[] = [];
   for (const r of raw) {
     const { text, problem } = decodeContent(r.path, r.bytes);
-    // Raw result files carry their hash, so check can tell an edited one from the imported one.
+    // Raw result files of a measurement carry their hash, so check can tell an edited one from the imported one.
     const sha256 = isEvidencePath(r.path, CONTENT_DIR) ? createHash('sha256').update(r.bytes).digest('hex') : undefined;
     files.push({ path: r.path, text, ...(sha256 ? { sha256 } : {}) });
     if (problem) problems.push(problem);

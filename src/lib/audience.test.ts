@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyAudience, audienceFindings, visibleIn } from './audience.ts';
-import { findHashedTerms, findPlain, leakNeedles, normalizeTerm, parseTermsFile, termRecord } from './leaks.ts';
+import { applyAudience, audienceFindings, hasSection, sectionsIn, visibleIn } from './audience.ts';
 import { validateContent } from './validate.ts';
-
-// A stand-in hash keeps these tests pure; the CLI passes SHA-256 (tested in tests/cli/audience.test.ts).
-const fakeHash = (s: string) => `h(${s})`;
 
 describe('visibleIn', () => {
   it.each([
@@ -53,29 +49,33 @@ describe('audienceFindings', () => {
   });
 });
 
-describe('leak matching', () => {
-  it('normalizes terms: case, punctuation and spacing do not matter', () => {
-    expect(normalizeTerm('  Acme   Media, Inc. ')).toBe('acme media inc');
-    expect(termRecord('Acme Media', fakeHash)).toEqual({ words: 2, sha256: 'h(acme media)' });
+describe('sectionsIn', () => {
+  it('draws only the sections an edition keeps an entry of', () => {
+    const { snapshot } = tree('partner', 'internal');
+    const label = (edition: 'internal' | 'partner' | 'public') => sectionsIn(applyAudience(snapshot, edition).snapshot).map((s) => s.href);
+    expect(label('internal')).toEqual(['/clouds/', '/claims/', '/kits/', '/sources/']);
+    // The only claim is internal: the ledger disappears; the cloud and its kit stay.
+    expect(label('partner')).toEqual(['/clouds/', '/kits/', '/sources/']);
+    expect(label('public')).toEqual(['/sources/']);
+    expect(hasSection(applyAudience(snapshot, 'partner').snapshot, '/claims/')).toBe(false);
+    expect(() => hasSection(snapshot, '/claim/')).toThrow(/no section \/claim\//);
   });
-  it('finds a hashed term across HTML entities, markup and case', () => {
-    const records = [termRecord('Acme Media', fakeHash)];
-    expect(findHashedTerms('<p>We met <b>ACME</b>&nbsp;media today</p>', records, fakeHash)).toEqual([{ sha256: 'h(acme media)', word: 2 }]);
-    expect(findHashedTerms('Acme alone, media alone', records, fakeHash)).toEqual([]);
+});
+
+describe('audience-leak: what the leak test would catch, from the source', () => {
+  const withProse = (prose: string) => validateContent([
+    { path: 'src/content/people/lead.yaml', text: 'name: Lead\nrole: Owner\n' },
+    { path: 'src/content/clouds/azure.md', text: `---\nowner: lead\nreviewed: 2026-11-01\naudience: partner\nname: Example\nshort: Ex\nsummary: Compare /claims/azure/limit/ first.\n---\n${prose}\n` },
+    { path: 'src/content/claims/azure/limit.yaml', text: 'owner: lead\nreviewed: 2026-11-01\naudience: internal\ncloud: azure\nservice: S\ncategory: scale\nstatement: The internal limit statement.\nmetric: {name: L, value: TBD, unit: TB, better: higher}\nstatus: tbd\n' },
+  ], { now: '2026-11-26', audience: 'partner' }).problems.filter((p) => p.code === 'audience-leak');
+
+  it('reports a link to a left-out page in prose and in a data field, and a retyped title, with lines', () => {
+    // Frontmatter is lines 1-8 of the file; the body starts on line 9.
+    const found = withProse('Intro.\n\nSee [the limit](/claims/azure/limit/).\nAs the docs say, the internal\nlimit statement.').map((p) => `${p.line}:${p.field}:${p.found}`);
+    expect(found).toEqual(['7:summary:/claims/azure/limit/', '11::/claims/azure/limit/', '12::The internal limit statement.']);
   });
-  it('parses the terms file and rejects a plaintext line', () => {
-    const h = 'a'.repeat(64);
-    expect(parseTermsFile(`# comment\nsha256:${h} words:2\n\n`)).toEqual([{ sha256: h, words: 2 }]);
-    expect(() => parseTermsFile('Acme Media\n')).toThrow('line 1: expected "sha256:<64 hex> words:<n>", found "Acme Media"');
-  });
-  it('matches left-out addresses and titles as whole tokens', () => {
-    const needles = leakNeedles([
-      { collection: 'claims', id: 'azure/limit', title: 'The internal limit statement.' },
-      { collection: 'clouds', id: 'oracle', title: 'Oracle Cloud Infrastructure' },
-    ]);
-    expect(needles).toEqual(['/claims/azure/limit/', 'The internal limit statement.', '/clouds/oracle/']);
-    expect(findPlain('<a href="/claims/azure/limit/">x</a>', needles)).toEqual(['/claims/azure/limit/']);
-    expect(findPlain('<a href="/claims/azure/limit-other/">x</a> Oracle Cloud Infrastructure docs', needles)).toEqual([]);
-    expect(findPlain('the INTERNAL limit   statement.', needles)).toEqual(['The internal limit statement.']);
+
+  it('is silent for a claim link (the page says "withheld") and in the internal edition', () => {
+    expect(withProse('See [the limit](claim:azure/limit).').filter((p) => p.field !== 'summary')).toEqual([]);
   });
 });

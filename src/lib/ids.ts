@@ -19,16 +19,15 @@ export function entryId(relativePath: string): string {
 
 /**
  * Folder levels of each collection's ids: claims are `<cloud>/<id>`, measurements
- * `<cloud>/<claim>/<session>` (their raw files sit in a folder beside them and are not entries),
- * every other collection is flat.
+ * `<cloud>/<claim>/<session>` (beside the claim they prove), every other collection is flat.
  */
 export const ID_DEPTH: Readonly<Record<string, number>> = { claims: 2, measurements: 3 };
+const LAYOUT: Readonly<Record<number, string>> = { 1: '<id>', 2: '<cloud>/<id>', 3: '<cloud>/<claim>/<session>' };
 export const idDepth = (collection: string): number => ID_DEPTH[collection] ?? 1;
 
 /** Where a collection's files live, in words: `claims/<cloud>/<id>.yaml`, `plays/<id>.md`. */
 function layout(dir: string, ext: string): string {
-  const depth = idDepth(dir);
-  return depth === 3 ? `${dir}/<cloud>/<claim>/<session>${ext}` : depth === 2 ? `${dir}/<cloud>/<id>${ext}` : `${dir}/<id>${ext}`;
+  return `${dir}/${LAYOUT[idDepth(dir)] ?? '<id>'}${ext}`;
 }
 
 /**
@@ -67,15 +66,18 @@ export function fileNameProblem(collection: { dir: string; kind: 'data' | 'prose
   const depth = idDepth(collection.dir);
   const wantExt = ext.toLowerCase() === '.yml' ? '.yml' : collection.kind === 'data' ? '.yaml' : '.md';
   const name = slug(segments.at(-1)!);
-  const folders = segments.slice(0, -1).slice(-(depth - 1)).map(slug);
-  const fixed = depth === 1 ? [name] : [...Array(depth - 1 - folders.length).fill('<folder>'), ...folders, name];
+  const placeholders = (LAYOUT[depth] ?? '<id>').split('/');
+  const fixed = placeholders.map((ph, i) => {
+    const seg = segments[segments.length - depth + i];
+    return i === depth - 1 ? name : seg !== undefined && segments.length >= depth ? slug(seg) : ph;
+  });
   const expected = `src/content/${collection.dir}/${fixed.join('/')}${wantExt}`;
   const found = `src/content/${collection.dir}/${rel}`;
   const rename = `Rename the file to ${expected}.`;
   if (segments.length !== depth) {
     const what = depth === 1
       ? `${collection.dir}/ is a flat collection: its files sit directly in src/content/${collection.dir}/, not in a subfolder`
-      : `a file in ${collection.dir}/ sits at ${layout(collection.dir, wantExt)}`;
+      : depth === 2 ? `a file in ${collection.dir}/ sits in exactly one folder, named after its cloud` : `a file in ${collection.dir}/ sits at ${layout(collection.dir, wantExt)}`;
     return { message: what, expected: layout(collection.dir, wantExt), found, hint: depth === 1 ? `Move it to ${expected}.` : `Move it to src/content/${layout(collection.dir, wantExt)}.` };
   }
   if (ext !== ext.toLowerCase()) {

@@ -37,7 +37,7 @@ export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: 
   ],
   sources: [['owner', 'people']],
   tco: [['owner', 'people'], ['scenario.*.source', 'sources'], ['hdd.*.source', 'sources'], ['ssd.*.source', 'sources']],
-  triage: [['owner', 'people']],
+  triage: [['owner', 'people'], ['questions.*.number.bands.*.claim', 'claims']],
   frds: [['owner', 'people'], ['clouds.*', 'clouds'], ['decisions.*.by', 'people']],
   people: [],
   reviews: [
@@ -191,6 +191,23 @@ const PAST_DATES: Record<CollectionName, string[]> = {
   reviews: ['reviewed'], signals: ['reviewed', 'date'], partners: ['reviewed'],
   measurements: ['reviewed'],
 };
+
+/**
+ * The newest of the past dates the content records (reviewed, asOf, retrieved, ...): a build date
+ * taken from the content, not the clock, so tests of the real content give the same result any day.
+ */
+export function latestContentDate(snapshot: KitSnapshot): string | undefined {
+  let latest: string | undefined;
+  for (const [collection, entry] of entriesOf(snapshot)) {
+    for (const pattern of PAST_DATES[collection]) {
+      for (const { value } of valuesAt(entry.data, pattern)) {
+        const date = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+        if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && (latest === undefined || date > latest)) latest = date;
+      }
+    }
+  }
+  return latest;
+}
 
 /**
  * `now` is YYYY-MM-DD; the clock is the caller's. `invalid` holds entries that failed their

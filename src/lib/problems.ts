@@ -44,9 +44,15 @@ export const PROBLEM_CODES = {
   'claim-needs-repro': 'A measured claim has no repro steps.',
   'future-date': 'A date (reviewed, asOf, retrieved, ...) is after today.',
   'stale': 'The entry is past its review date.',
+  'old-figure': "A claim's figure (its asOf) or a source document (its published date) is older than its category allows, however recently it was reviewed.",
+  'bulk-retrieved': 'More than half of the sources share one `retrieved` date: typed in bulk, not the day each page was read.',
+  'retyped-number': "A statement, prose next to a claim link, or triage text retypes a claim's number (or contradicts it) instead of taking it from the claim.",
+  'bad-placeholder': 'A statement has a `{...}` placeholder other than `{value}`, which would show on the page as typed.',
+  'triage-threshold': 'A triage band takes its threshold from a claim that cannot give one (TBD, or out of order with the other bands).',
   'unknown-claim-link': 'Prose links to a claim id that does not exist.',
   'placeholder': 'A TODO placeholder left by `fieldkit new` is still there.',
   'unsafe-markup': 'Prose contains raw HTML that could run code or load another site, or a non-web link.',
+  'confidential-term': 'A term of the confidential deny-list (FIELDKIT_TERMS_FILE / FIELDKIT_TERMS) is in a content file, in any spelling.',
   'frd-audience': 'An FRD set to a partner or public audience: FRDs name customers and stay internal.',
   'withheld': 'In a partner or public edition, a page loses an entry that is stricter than the edition.',
   'claim-needs-evidence': 'A measured claim points at no measurement (evidence.metric).',
@@ -56,6 +62,7 @@ export const PROBLEM_CODES = {
   'evidence-unreadable': 'A raw result file cannot be read, or lacks the statistic the measurement takes.',
   'evidence-unlisted': 'A file under measurements/ that no measurement lists.',
   'audience-gap': 'In a partner or public edition, a page would lose its point (e.g. a dagger page with no gap).',
+  'audience-leak': "In a partner or public edition, a visible page would show a left-out entry's address or title (the build's leak test fails).",
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 

@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 
 /** Sections the navigation can show, in the order given. */
-export const NAV_SECTIONS = ['clouds', 'plays', 'claims', 'kits', 'tco', 'triage', 'frds', 'reviews', 'signals', 'sources', 'changes'] as const;
+export const NAV_SECTIONS = ['clouds', 'plays', 'claims', 'kits', 'tco', 'triage', 'frds', 'reviews', 'signals', 'sources'] as const;
 export type NavSection = (typeof NAV_SECTIONS)[number];
 
 const color = () => z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour written #rrggbb' });

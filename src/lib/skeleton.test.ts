@@ -31,7 +31,7 @@ const FILL: Record<CollectionName, Fill[]> = {
     [/^kind$/, 'vendor-doc'], [/^published$/, '2026-10-01'],
   ],
   claims: [
-    [/^service$/, 'Example storage'], [/^category$/, 'throughput'], [/^statement$/, 'An account takes at most 60 Gbps.'],
+    [/^service$/, 'Example storage'], [/^category$/, 'throughput'], [/^statement$/, 'An account takes at most {value}.'],
     [/^metric\.name$/, 'Max ingress per account'], [/^metric\.value$/, 60], [/^metric\.unit$/, 'Gbps'],
     [/^metric\.better$/, 'higher'], [/^status$/, 'sourced'], [/^sources\.\*$/, 'doc'], [/^asOf$/, '2026-10-31'],
   ],
