@@ -164,7 +164,7 @@ describe('triage thresholds from claims', () => {
   it('triage text renders its claim links like prose, and escapes the rest', () => {
     const r = check();
     const html = textWithClaimLinks('Below <the> [account default](claim:azure/ingress) & more.', r.snapshot, NOW);
-    expect(html).toContain('Below &lt;the&gt; <span class="claim-ref">account default <a class="claim-ref__value" href="/claims/azure/ingress/"><strong>60 Gbps</strong>');
+    expect(html).toContain('Below &lt;the&gt; <span class="claim-ref">account default (<span class="claim-ref__value">60 Gbps</span>)<sup class="claim-ref__note"><a href="/claims/azure/ingress/"');
     expect(html).toContain('&amp; more.');
   });
 

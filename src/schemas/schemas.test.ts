@@ -47,7 +47,8 @@ const VALID: Record<string, { path: string; data: Record<string, unknown>; body?
     path: 'tco/s.yaml',
     data: {
       ...base, title: 'S', description: 'D.',
-      scenario: Object.fromEntries(SCENARIO_PARAMS.map((k) => [k, param(1, 'x')])),
+      // Duty fractions must sum to 1; every other input is a plain 1.
+      scenario: Object.fromEntries(SCENARIO_PARAMS.map((k) => [k, param(({ dutyIdle: 0.2, dutyRead: 0.7, dutyWrite: 0.1 } as Record<string, number>)[k] ?? 1, 'x')])),
       hdd: Object.fromEntries(MEDIUM_PARAMS.map((k) => [k, param(1, 'x')])),
       ssd: Object.fromEntries(MEDIUM_PARAMS.map((k) => [k, param(1, 'x')])),
     },

@@ -17,6 +17,7 @@ function validatorFor(spec: CollectionSpec) {
   ajv.addKeyword({ keyword: 'ref', schemaType: 'string' }); // which collection an id points into (documentation)
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   ajv.addFormat('uri', { validate: (s: string) => URL.canParse(s) });
+  ajv.addFormat('date-time', { validate: (s: string) => !Number.isNaN(Date.parse(s)) });
   return ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', `${spec.name}.schema.json`), 'utf8')));
 }
 
