@@ -44,7 +44,7 @@ describe('renderClaimLinks', () => {
   });
 
   it('marks a stale figure once its review date has passed', () => {
-    expect(visible(renderClaimLinks('<p><a href="claim:azure/ingress">x</a></p>', snapshot, '2027-12-01'))).toBe('x (60,000 Gbps) Stale1\n');
+    expect(visible(renderClaimLinks('<p><a href="claim:azure/ingress">x</a></p>', snapshot, '2027-06-01'))).toBe('x (60,000 Gbps) Stale1\n');
   });
 
   it('takes other marks and no footnote list where the page has its own (the printed kit)', () => {
