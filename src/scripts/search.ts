@@ -88,7 +88,21 @@ async function start(form: HTMLFormElement) {
     if (!search || mine !== run) return; // a newer search replaced this one
     const data = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (mine !== run) return;
-    renderFilters(search.filters);
+    // Each group counts as if its own values were not checked (facets), so a second type or
+    // cloud can still be added; other groups narrow it.
+    const counts = { ...search.filters };
+    for (const name of Object.keys(state.filters)) {
+      const rest = { ...state, filters: { ...state.filters } };
+      delete rest.filters[name];
+      if (!state.q && !Object.keys(rest.filters).length) {
+        counts[name] = all[name] ?? {};
+        continue;
+      }
+      const other = await pagefind.search(state.q || null, { filters: pagefindFilters(rest) });
+      if (other) counts[name] = other.filters[name] ?? {};
+    }
+    if (mine !== run) return;
+    renderFilters(counts);
     const n = search.results.length;
     const what = state.q ? ` for “${state.q}”` : '';
     status.textContent = n ? `${plural(n, 'result')}${what}${n > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}` : `No results${what}${hasFilters ? ' with these filters' : ''}.`;

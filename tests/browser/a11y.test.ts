@@ -14,7 +14,7 @@ describe('accessibility (axe-core)', () => {
       it(`${path} (${colorScheme}) has no violations`, async () => {
         const page = await site.page({ colorScheme });
         await page.goto(`${site.url}${path}`);
-        if (path.startsWith('/search/')) await page.waitForSelector('.pagefind-ui__result');
+        if (path.startsWith('/search/')) await page.waitForSelector('.search-result');
         await page.addScriptTag({ path: axePath });
         const violations = await page.evaluate(async () => {
           const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
