@@ -20,6 +20,8 @@ describe('anchorHeadings', () => {
   it('slugs like Astro\'s Markdown heading ids', () => {
     expect(headingId('The no-regrets ask')).toBe('the-no-regrets-ask');
     expect(headingId('Where we complement and where we compete')).toBe('where-we-complement-and-where-we-compete');
+    expect(headingId('S3 Express (One Zone) — 10× faster')).toBe('s3-express-one-zone--10-faster');
+    expect(headingId('Tier-2 GPU cloud’s “box”')).toBe('tier-2-gpu-clouds-box');
     expect(headingId('???')).toBe('section');
   });
 });

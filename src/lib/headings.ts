@@ -1,17 +1,18 @@
 /**
  * Linkable headings: every h2/h3 on cloud, play, claim and dagger pages has an id and links to
- * itself, so an SE can send "the objections of this play" as a URL. Template headings render
- * through `components/Heading.astro`; rendered Markdown goes through `anchorHeadings`. Both use
- * the same slugs as Astro's Markdown heading ids (github-slugger). Pure.
+ * itself, so an SE can send "the objections of this play" as a URL. Pages wrap their content in
+ * `components/Anchored.astro`, which runs `anchorHeadings` over template headings and rendered
+ * Markdown alike. Ids Astro already gave Markdown headings are kept; new ones are slugged the
+ * same way (GitHub's rule: lower-case, punctuation dropped, each space a hyphen). Pure.
  */
-import { slug } from 'github-slugger';
 import { defaultTreeAdapter as tree, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 /** The id of a heading with this text: "Proof points" -> "proof-points". */
-export const headingId = (text: string): string => slug(text) || 'section';
+export const headingId = (text: string): string =>
+  text.toLowerCase().trim().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\s-]/gu, '').replace(/\s/g, '-') || 'section';
 
 /** The class of the self-link inside a heading (styles in styles/anchors.css). */
 export const ANCHOR_CLASS = 'heading-anchor';
