@@ -8,6 +8,29 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
+    // The house rules: the pure domain (src/lib) does no I/O and knows no Astro; nothing under src/
+    // reaches into the CLI (the one exception, the Astro integration's check adapter, is tracked
+    // until the content loader replaces it).
+    files: ['src/lib/**/*.ts'],
+    ignores: ['src/lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*'], message: 'src/lib is pure: do I/O in cli/ (or an adapter in src/data) and pass data in.' },
+          { group: ['astro:*'], message: 'src/lib knows no Astro: read astro:content in src/data/kit.ts.' },
+          { group: ['**/cli/**', '#cli/*'], message: 'src/ never imports cli/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/lib/**', 'src/integrations/fieldkit.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '#cli/*'], message: 'src/ never imports cli/.' }] }],
+    },
+  },
+  {
     rules: {
       // Zod internals and Pagefind's untyped results are reached through `any` on purpose, in few places.
       '@typescript-eslint/no-explicit-any': 'off',

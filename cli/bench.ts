@@ -143,7 +143,7 @@ function linkNodeModules(from: string, to: string): void {
 /** The project's code and config without its content: what `fieldkit build` needs to run. */
 function copyProjectCode(root: string, to: string): void {
   const content = join(root, 'src', 'content');
-  for (const p of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'cli', 'src']) {
+  for (const p of ['astro.config.mjs', 'fieldkit.config.ts', 'package.json', 'tsconfig.json', 'cli', 'src']) {
     if (!existsSync(join(root, p))) continue;
     cpSync(join(root, p), join(to, p), {
       recursive: true,
@@ -644,7 +644,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
       loadAfter: '',
     },
     commit: git(['rev-parse', '--short', 'HEAD']),
-    dirtyFiles: git(['status', '--porcelain', '--', 'src', 'cli', 'astro.config.mjs', 'package.json']).split('\n').filter(Boolean).length,
+    dirtyFiles: git(['status', '--porcelain', '--', 'src', 'cli', 'astro.config.mjs', 'fieldkit.config.ts', 'package.json']).split('\n').filter(Boolean).length,
     peakFrom,
     results: [],
   };

@@ -49,6 +49,20 @@ const COMMANDS: Record<string, Command> = {
     flags: [['--root DIR', 'write into another project tree'], ['--now YYYY-MM-DD', 'the date written as reviewed/asOf']],
     run: async (argv) => (await import('./new.ts')).newCommand(argv),
   },
+  measure: {
+    summary: 'import a benchmark tool\'s results (fio, iperf3, CSV) as a claim\'s measurement; the claim\'s value becomes their median',
+    usage: 'measure import <claim-id> <result-file>... [--side metric|ours] [--format fio-json|iperf3-json|csv] [--stat KEY] [--env key=value,...] [--dry-run] [--root DIR] [--now YYYY-MM-DD]',
+    flags: [
+      ['--side metric|ours', "which figure the results prove: the claim's own metric (default) or our `ours` value"],
+      ['--format fio-json|iperf3-json|csv', 'the result files\' format (default: recognised from the content)'],
+      ['--stat KEY', 'the statistic to take, e.g. write.clat.p99 (default: from the claim\'s metric name and unit)'],
+      ['--env key=value,...', 'what the tool does not report about where it ran: region, VM size'],
+      ['--dry-run', 'print what would be written, write nothing'],
+      ['--root DIR', 'another project tree'],
+      ['--now YYYY-MM-DD', 'the date the measurement is checked against'],
+    ],
+    run: async (argv) => (await import('./measure.ts')).measureCommand(argv),
+  },
   pdf: {
     summary: 'render printable kit PDFs from the built site with Chromium into dist/kits/',
     usage: 'pdf [cloud…] [--format a4|letter] [--out DIR]',

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from './build.ts';
 import { ensureChromium, CHROMIUM_ENV } from './chromium.ts';
+import { ensurePackages, MEASURE_TOOLS } from './tools.ts';
 import { today } from './io/content-fs.ts';
 import { EXIT, parseArgs, phase, PROJECT_ROOT, run, UsageError, type Phase } from './util.ts';
 
@@ -44,6 +45,7 @@ export async function testCommand(argv: string[]): Promise<number> {
   const lint = await phase(phases, 'lint (eslint)', () => run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], { cwd: PROJECT_ROOT }));
   add(lint === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
 
+  await ensurePackages(MEASURE_TOOLS, { install: true }); // fio and iperf3, run for real by tests/cli/measure-tools.test.ts
   add(await phase(phases, 'unit and CLI tests', () => vitest('unit', join(work, 'vitest-unit.json'))));
 
   const build = await phase(phases, 'build', () => buildSite({ root: PROJECT_ROOT, now: today() })).catch((e: Error) => {

@@ -118,7 +118,7 @@ export type { Problem } from '../src/lib/problems.ts';
  */
 export function projectWith(overrides: Record<string, string | null>, base = BASE_TREE): string {
   const dir = makeTree(overrides, base);
-  for (const p of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'cli']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  for (const p of ['astro.config.mjs', 'fieldkit.config.ts', 'package.json', 'tsconfig.json', 'cli']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
   const content = join(ROOT, 'src', 'content');
   cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (src) => src !== content && !src.startsWith(`${content}/`) });
   linkNodeModules(dir);

@@ -32,6 +32,8 @@ export const INTERNAL_FIELDS: [CollectionName, string][] = [
   ['reviews', 'pipeline'],
   ['reviews', 'losses'],
   ['partners', 'gaps'],
+  ['measurements', 'environment.host'],
+  ['measurements', 'environment.peer'],
 ];
 
 export interface Withheld {

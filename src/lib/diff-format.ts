@@ -5,6 +5,7 @@
  */
 import { COLLECTIONS } from '../schemas/index.ts';
 import { isEmptyDiff, type ClaimChange, type EntryChange, type FieldChange, type Impact, type KitDiff, type ValueChange } from './diff.ts';
+import { measurementLines } from './measure/diff.ts';
 import type { Problem } from './problems.ts';
 import { plural } from './text.ts';
 
@@ -288,6 +289,7 @@ export function formatDiffMarkdown(d: KitDiff, h: DiffHeader): string {
     }
     out.push('</details>', '');
   }
+  out.push(...measurementsMarkdown(d));
   if (d.entries.length) {
     out.push(`<details><summary><b>Other entries</b> (${d.entries.length})</summary>`, '');
     for (const e of d.entries) {
@@ -330,6 +332,7 @@ export function formatDiffText(d: KitDiff, h: DiffHeader): string {
       for (const p of impactParts(c.impact)) out.push(`      ${p.label}: ${p.items.map(itemText).join(', ')}`);
     }
   }
+  out.push(...measurementsText(d));
   let current = '';
   for (const e of d.entries) {
     if (e.collection !== current) {
@@ -347,6 +350,23 @@ export function formatDiffText(d: KitDiff, h: DiffHeader): string {
   if (d.problems.introduced.length) out.push('', 'problems introduced', ...plines(d.problems.introduced));
   if (d.problems.fixed.length) out.push('', 'problems fixed', ...plines(d.problems.fixed));
   return out.join('\n') + '\n';
+}
+
+/** Measured figures whose evidence changed: old and new median, %, gap, files (src/lib/measure/diff.ts). */
+function measurementsMarkdown(d: KitDiff): string[] {
+  if (!d.measurements?.length) return [];
+  const out = [`<details open><summary><b>Measured figures</b> (${d.measurements.length})</summary>`, ''];
+  for (const m of d.measurements) {
+    out.push(`- ${code(m.claim)} (${m.side}) **${m.kind}**`);
+    for (const l of measurementLines(m, '→')) out.push(`  - ${md(l)}`);
+  }
+  out.push('', '</details>', '');
+  return out;
+}
+
+function measurementsText(d: KitDiff): string[] {
+  if (!d.measurements?.length) return [];
+  return ['', 'measured figures', ...d.measurements.flatMap((m) => [`  ${SIGN[m.kind]} ${m.claim} (${m.side})`, ...measurementLines(m, '->').map((l) => `      ${l}`)])];
 }
 
 export function formatDiffJson(d: KitDiff, h: DiffHeader): string {

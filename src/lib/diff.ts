@@ -13,6 +13,7 @@ import { parseContentFile } from './parse.ts';
 import type { Problem } from './problems.ts';
 import type { AnyEntry, KitSnapshot } from './snapshot.ts';
 import { collectionOf, type ContentFile } from './validate.ts';
+import { measurementChanges, type MeasurementChange } from './measure/diff.ts';
 
 /** An entry as parsed from its file, before (or despite) its schema. */
 export interface RawEntry {
@@ -147,6 +148,8 @@ export interface KitDiff {
   };
   /** Changed first, then added, then removed; by id within each. */
   claims: ClaimChange[];
+  /** Measured figures whose measurement changed (src/lib/measure/diff.ts), by claim then side. */
+  measurements: MeasurementChange[];
   /** Every other collection, in COLLECTIONS order, same ordering within. */
   entries: EntryChange[];
   problems: { introduced: Problem[]; fixed: Problem[] };
@@ -601,6 +604,7 @@ export function diffKits(base: DiffSide, head: DiffSide): KitDiff {
       errorsIntroduced: introduced.filter((p) => p.severity === 'error').length,
     },
     claims,
+    measurements: measurementChanges(base.snapshot, head.snapshot),
     entries,
     problems: { introduced, fixed },
     invalid: { base: [...invalid.base].sort(), head: [...invalid.head].sort() },

@@ -31,7 +31,10 @@ export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: 
     ['owner', 'people'], ['clouds.*', 'clouds'], ['objections.*.proof', 'claims'],
     ['proofPoints.*', 'claims'], ['tco', 'tco'], ['frds.*', 'frds'],
   ],
-  claims: [['owner', 'people'], ['cloud', 'clouds'], ['sources.*', 'sources'], ['history.*.source', 'sources']],
+  claims: [
+    ['owner', 'people'], ['cloud', 'clouds'], ['sources.*', 'sources'], ['history.*.source', 'sources'],
+    ['evidence.metric', 'measurements'], ['evidence.ours', 'measurements'],
+  ],
   sources: [['owner', 'people']],
   tco: [['owner', 'people'], ['scenario.*.source', 'sources'], ['hdd.*.source', 'sources'], ['ssd.*.source', 'sources']],
   triage: [['owner', 'people']],
@@ -43,6 +46,7 @@ export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: 
   ],
   signals: [['owner', 'people'], ['cloud', 'clouds'], ['play', 'plays'], ['frd', 'frds']],
   partners: [['owner', 'people'], ['clouds.*', 'clouds'], ['gaps.*.frd', 'frds']],
+  measurements: [['owner', 'people'], ['claim', 'claims']],
 };
 
 /** Every value at a path pattern, with its concrete path. */
@@ -150,7 +154,8 @@ export function checkClaimRules(snapshot: KitSnapshot, invalid: [CollectionName,
         hint: 'Put the sourced number here, or set `status: tbd` (or provisional) until you have one.',
       });
     }
-    if (!Array.isArray(c.sources) || c.sources.length === 0) {
+    // A measured claim's own measurement (evidence.metric) is its source.
+    if ((!Array.isArray(c.sources) || c.sources.length === 0) && !(c.status === 'measured' && c.evidence?.metric)) {
       out.push({
         code: 'claim-needs-source', severity: 'error', file, path: ['status'],
         message: `a ${c.status} claim must cite at least one source`,
@@ -184,6 +189,7 @@ const PAST_DATES: Record<CollectionName, string[]> = {
   sources: ['reviewed', 'retrieved', 'published'], tco: ['reviewed'], triage: ['reviewed'],
   frds: ['reviewed', 'decisions.*.date'], people: [],
   reviews: ['reviewed'], signals: ['reviewed', 'date'], partners: ['reviewed'],
+  measurements: ['reviewed'],
 };
 
 /**

@@ -43,6 +43,12 @@ export const PROBLEM_CODES = {
   'unsafe-markup': 'Prose contains raw HTML that could run code or load another site, or a non-web link.',
   'frd-audience': 'An FRD set to a partner or public audience: FRDs name customers and stay internal.',
   'withheld': 'In a partner or public edition, a page loses an entry that is stricter than the edition.',
+  'claim-needs-evidence': 'A measured claim points at no measurement (evidence.metric).',
+  'measurement-mismatch': 'A measured figure (the claim\'s value, a run, the spread) differs from what its raw result files give.',
+  'evidence-missing': 'A raw result file a measurement lists is not beside it.',
+  'evidence-changed': 'A raw result file differs from the one imported (its SHA-256 changed).',
+  'evidence-unreadable': 'A raw result file cannot be read, or lacks the statistic the measurement takes.',
+  'evidence-unlisted': 'A file under measurements/ that no measurement lists.',
   'audience-gap': 'In a partner or public edition, a page would lose its point (e.g. a dagger page with no gap).',
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -6,6 +6,7 @@ const ROUTES: Record<CollectionName, (id: string) => string> = {
   sources: (id) => `/sources/${id}/`, tco: (id) => `/tco/${id}/`, triage: () => '/triage/',
   frds: (id) => `/frds/${id}/`, people: (id) => `/people/${id}/`,
   reviews: (id) => `/reviews/${id}/`, signals: (id) => `/signals/#signal-${id}`, partners: (id) => `/blueprint/#partner-${id}`,
+  measurements: (id) => `/claims/${id.split('/').slice(0, -1).join('/')}/#measurement-${id.split('/').at(-1)}`,
 };
 
 export function pageOf(collection: CollectionName, id: string): string {

@@ -21,6 +21,11 @@ export function findCollection(name: string): CollectionSpec | undefined {
   return COLLECTIONS.find((c) => c.name === canonical);
 }
 
+/** Collections written by a command from a tool's output, never from a skeleton. */
+export const WRITTEN_BY_COMMAND: Partial<Record<CollectionName, string>> = {
+  measurements: '`./fieldkit measure import <claim> <result files>` writes measurements from the tool\'s own output',
+};
+
 export type SkeletonResult =
   | { ok: true; collection: CollectionName; id: string; path: string; collides: string[]; text: string }
   | { ok: false; message: string };
@@ -34,6 +39,8 @@ const cap = (s: string) => (s === s.toLowerCase() ? s.charAt(0).toUpperCase() + 
  */
 export function skeleton(spec: CollectionSpec, rawId: string, opts: { today: string; contentDir?: string }): SkeletonResult {
   const contentDir = opts.contentDir ?? 'src/content';
+  const byCommand = WRITTEN_BY_COMMAND[spec.name];
+  if (byCommand) return { ok: false, message: `${spec.name} are not written by hand: ${byCommand}` };
   let id = rawId.replace(/\.(ya?ml|md)$/i, '');
   let frdName: string | undefined;
   if (spec.name === 'frds') {

@@ -2,7 +2,7 @@
  * The kit snapshot: validated content as plain data. Pages and the CLI consume only this.
  */
 import type {
-  Claim, Cloud, CollectionName, Frd, Partner, Person, Play, Review, Signal, Source, TcoScenario, Triage,
+  Claim, Cloud, CollectionName, Frd, Measurement, Partner, Person, Play, Review, Signal, Source, TcoScenario, Triage,
 } from '../schemas/index.ts';
 
 export interface Entry<T> {
@@ -28,12 +28,13 @@ export interface KitSnapshot {
   reviews: Entry<Review>[];
   signals: Entry<Signal>[];
   partners: Entry<Partner>[];
+  measurements: Entry<Measurement>[];
 }
 
 export type AnyEntry = Entry<Record<string, unknown>>;
 
 export function emptySnapshot(): KitSnapshot {
-  return { clouds: [], plays: [], claims: [], sources: [], tco: [], triage: [], frds: [], people: [], reviews: [], signals: [], partners: [] };
+  return { clouds: [], plays: [], claims: [], sources: [], tco: [], triage: [], frds: [], people: [], reviews: [], signals: [], partners: [], measurements: [] };
 }
 
 /** Entries of one collection, sorted by id so output never depends on file-system order. */

@@ -15,6 +15,7 @@ import {
 } from './integrity.ts';
 import { parseContentFile, type ParsedFile } from './parse.ts';
 import { sortProblems, type Problem } from './problems.ts';
+import { checkMeasurements, isEvidencePath, type EvidenceContent } from './measure/check.ts';
 import { issueToFindings } from './schema-issues.ts';
 import { addEntry, emptySnapshot, sortSnapshot, type AnyEntry, type KitSnapshot } from './snapshot.ts';
 
@@ -22,6 +23,8 @@ export interface ContentFile {
   /** Path from the project root with forward slashes, e.g. `src/content/plays/x.md`. */
   path: string;
   text: string;
+  /** SHA-256 (hex) of the bytes, set by the file reader for raw result files under measurements/. */
+  sha256?: string;
 }
 
 export interface ValidateOptions {
@@ -72,9 +75,14 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
   const findings: Finding[] = [];
   const knownIds = new Map<CollectionName, Set<string>>();
   const invalid: [CollectionName, AnyEntry][] = [];
+  const evidence: EvidenceContent[] = [];
 
   for (const f of files) {
     const hit = collectionOf(f.path, contentDir);
+    if (!hit && isEvidencePath(f.path, contentDir)) {
+      evidence.push(f);
+      continue;
+    }
     if (!hit) {
       findings.push({
         code: 'unknown-file', severity: 'error', file: f.path, path: [],
@@ -179,6 +187,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkFutureDates(snapshot, opts.now, invalid),
     ...checkClaimLinks(snapshot, knownIds.get('claims')),
     ...checkProseSafety(snapshot),
+    ...checkMeasurements(snapshot, evidence, invalid.filter(([c]) => c === 'measurements').map(([, e]) => e)),
     ...checkFreshness(snapshot, opts.now),
     ...audienceFindings(snapshot, opts.audience ?? 'internal'),
   );

@@ -76,5 +76,16 @@ export const claimSchema = (ctx: SchemaContext) =>
         }),
       )
       .default([]),
+    /**
+     * Our measurements behind the figures (ids in `measurements`), written by `fieldkit measure
+     * import`: `metric` gives `metric.value`, `ours` gives `ours.value`. `check` recomputes each
+     * value from the measurement's raw files.
+     */
+    evidence: z
+      .strictObject({
+        metric: ctx.ref('measurements').optional(),
+        ours: ctx.ref('measurements').optional(),
+      })
+      .optional(),
   });
 export type Claim = z.output<ReturnType<typeof claimSchema>>;

@@ -16,7 +16,8 @@ export type CollectionName =
   | 'people'
   | 'reviews'
   | 'signals'
-  | 'partners';
+  | 'partners'
+  | 'measurements';
 
 /**
  * What a schema factory needs from its caller. Astro's `reference()` only logs a dangling

@@ -7,6 +7,7 @@ import { claimSchema } from './claims.ts';
 import { cloudSchema } from './clouds.ts';
 import type { CollectionName, SchemaContext } from './common.ts';
 import { frdSchema } from './frds.ts';
+import { measurementSchema } from './measurements.ts';
 import { peopleSchema } from './people.ts';
 import { partnerSchema } from './partners.ts';
 import { playSchema } from './plays.ts';
@@ -39,6 +40,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: 'reviews', dir: 'reviews', kind: 'prose', schema: reviewSchema, label: 'Review' },
   { name: 'signals', dir: 'signals', kind: 'data', schema: signalSchema, label: 'SE signal' },
   { name: 'partners', dir: 'partners', kind: 'data', schema: partnerSchema, label: 'Partner' },
+  { name: 'measurements', dir: 'measurements', kind: 'data', schema: measurementSchema, label: 'Measurement' },
 ];
 
 export const DATA_EXTENSIONS = ['.yaml', '.yml'];
@@ -56,3 +58,4 @@ export type { Triage } from './triage.ts';
 export type { Review } from './reviews.ts';
 export type { Signal } from './signals.ts';
 export type { Partner } from './partners.ts';
+export type { Measurement } from './measurements.ts';

@@ -52,11 +52,19 @@ const VALID: Record<string, { path: string; data: Record<string, unknown>; body?
       ssd: Object.fromEntries(MEDIUM_PARAMS.map((k) => [k, param(1, 'x')])),
     },
   },
+  measurements: {
+    path: 'measurements/azure/limit/2026-11-01-1000.yaml',
+    data: {
+      ...base, claim: 'azure/limit', tool: 'x', format: 'csv', started: '2026-11-01T10:00:00Z', statistic: 'csv:size', unit: 'TB',
+      files: [{ name: 'r.csv', sha256: 'a'.repeat(64) }], runs: [{ file: 'r.csv', row: 2, value: 5 }], summary: { median: 5, min: 5, max: 5, n: 1 },
+    },
+  },
 };
-
+/** The raw result file beside the measurement (its hash is compared only when the file reader computed one). */
+const RAW_CSV = { path: 'src/content/measurements/azure/limit/2026-11-01-1000/r.csv', text: 'tool,metric,value,unit,timestamp\nx,size,5,TB,2026-11-01T10:00:00Z\n' };
 
 function validTree(): ContentFile[] {
-  return Object.values(VALID).map((v) => file(v.path, v.data, v.body));
+  return [...Object.values(VALID).map((v) => file(v.path, v.data, v.body)), RAW_CSV];
 }
 
 /** Validates the valid tree with one collection's entry replaced by `data`. */
@@ -89,6 +97,8 @@ const REJECT: [name: string, collection: string, patch: (d: any) => void, expect
   ['sources: retrieved not a date', 'sources', (d) => (d.retrieved = 'last week'), { code: 'bad-date', field: 'retrieved', message: 'retrieved is not a real date' }],
   ['clouds: stance outside the enum', 'clouds', (d) => (d.posture = [{ area: 'Object', stance: 'rival', why: 'x' }]), { code: 'bad-enum', field: 'posture.0.stance', message: 'posture.0.stance is not one of the allowed values', expected: 'one of: complement, compete, both' }],
   ['clouds: audience outside the enum', 'clouds', (d) => (d.audience = 'everyone'), { code: 'bad-enum', field: 'audience', message: 'audience is not one of the allowed values', expected: 'one of: public, partner, internal' }],
+  ['measurements: hash not hex', 'measurements', (d) => (d.files[0].sha256 = 'abc'), { code: 'invalid-value', field: 'files.0.sha256', message: 'files.0.sha256 does not have the expected form', expected: '64 lower-case hex digits' }],
+  ['measurements: side outside the enum', 'measurements', (d) => (d.side = 'theirs'), { code: 'bad-enum', field: 'side', message: 'side is not one of the allowed values', expected: 'one of: metric, ours' }],
   ['claims: value is text', 'claims', (d) => (d.metric.value = '40k'), { code: 'wrong-type', field: 'metric.value', message: 'metric.value has the wrong form', expected: 'a number, or TBD while the figure is unknown' }],
   ['claims: unknown key inside metric', 'claims', (d) => (d.metric.units = 'TB'), { code: 'unknown-key', field: 'metric.units', message: 'unknown key "units" in metric' }],
   ['claims: dagger rank 0', 'claims', (d) => (d.dagger = { rank: 0 }), { code: 'invalid-value', field: 'dagger.rank', message: 'dagger.rank is below the minimum', expected: 'Too small: expected number to be >=1' }],
