@@ -1,14 +1,14 @@
 /** The claims ledger: filters and sort without JavaScript, and in the address when JavaScript runs. */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
 
 const site = useSite();
 
 interface Row { cloud: string; status: string; category: string; rank: string; asOf: string; href: string }
-type P = Awaited<ReturnType<typeof site.page>>;
 
 /** The rows a reader sees, in order, as the data attributes and cells say. */
-const visibleRows = (page: P): Promise<Row[]> => page.locator('.ledger-table tbody tr').evaluateAll((trs) => trs
+const visibleRows = (page: Page): Promise<Row[]> => page.locator('.ledger-table tbody tr').evaluateAll((trs) => trs
   .filter((tr) => (tr as HTMLElement).offsetParent !== null)
   .map((tr) => ({
     cloud: tr.getAttribute('data-cloud')!, status: tr.getAttribute('data-status')!, category: tr.getAttribute('data-category')!, rank: tr.getAttribute('data-rank')!,
