@@ -9,8 +9,8 @@ export default tseslint.config(
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     // The house rules: the pure domain (src/lib) does no I/O and knows no Astro; nothing under src/
-    // reaches into the CLI (the one exception, the Astro integration's check adapter, is tracked
-    // until the content loader replaces it).
+    // reaches into the CLI (two tracked exceptions until the content loader replaces them: the
+    // Astro integration's check adapter and the change log's git reader).
     files: ['src/lib/**/*.ts'],
     ignores: ['src/lib/**/*.test.ts'],
     rules: {
@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/lib/**', 'src/integrations/fieldkit.ts'],
+    ignores: ['src/lib/**', 'src/integrations/fieldkit.ts', 'src/data/changes.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '#cli/*'], message: 'src/ never imports cli/.' }] }],
     },

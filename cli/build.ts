@@ -7,7 +7,9 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { checkExitCode } from '#lib/problems.ts';
 import type { Audience } from '#schemas/common.ts';
-import { leakRules, scanForLeaks } from './leaks.ts';
+import type { ListedTerm } from '#lib/leaks.ts';
+import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
+import type { PdfFile, PdfFormat } from './pdf.ts';
 import { formatText } from '#lib/report.ts';
 import { today, validateTree } from './io/content-fs.ts';
 import { audienceFlag, capture, dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
@@ -21,6 +23,13 @@ export interface BuildOptions {
   outDir?: string;
   /** Print Astro's own output (for debugging). */
   verbose?: boolean;
+  /** Also render the kit PDFs into the staging folder (scanned and published with the site). */
+  pdf?: { format?: PdfFormat };
+  /**
+   * Hook: more outputs rendered into the staging folder after the PDFs and before the leak test
+   * (e.g. `slides` writing <stage>/kits/<cloud>-dagger.pptx). Each runs as a named phase.
+   */
+  outputs?: { name: string; render: (stage: string) => Promise<void> }[];
 }
 
 export interface BuildResult {
@@ -28,13 +37,19 @@ export interface BuildResult {
   phases: Phase[];
   outDir: string;
   pages: number;
+  /** The PDFs published (with `pdf`), paths in outDir. */
+  pdfs?: PdfFile[];
 }
 
 /**
- * One build at a time per project: Astro's cache (.astro/) and dist/ are shared. A lock folder
- * holds the owner's pid; a lock whose process is gone is taken over.
+ * One build at a time per project: Astro's cache (.astro/), the staging folder and dist/ are shared.
+ * The lock covers a whole command (`build`, `build --pdf`, `pdf`): everything is produced and
+ * scanned in the staging folder and published in one rename while it is held. A lock folder holds
+ * the owner's pid; a lock whose process is gone, or is no longer a Fieldkit command (the pid was
+ * reused), is stale and taken over.
  */
-async function withBuildLock<T>(work: string, fn: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
+  const work = join(root, '.fieldkit');
   const lock = join(work, 'build.lock');
   mkdirSync(work, { recursive: true });
   for (let waited = 0; ; waited += 500) {
@@ -44,12 +59,14 @@ async function withBuildLock<T>(work: string, fn: () => Promise<T>): Promise<T> 
       break;
     } catch {
       const pid = Number(readFileSafe(join(lock, 'pid')));
-      if (!pid || !alive(pid)) {
+      // Our own pid cannot be a holder (the lock is not re-entrant): left by a crashed run whose pid we reuse.
+      if (!pid || pid === process.pid || !isFieldkitProcess(pid)) {
         rmSync(lock, { recursive: true, force: true });
         continue;
       }
-      if (waited === 0) process.stderr.write(`waiting for another build (pid ${pid}) to finish…\n`);
-      if (waited > 15 * 60_000) throw new InternalError(`another build (pid ${pid}) holds ${lock}`);
+      const how = `if no Fieldkit command is running, remove the stale lock: rm -r ${relative(process.cwd(), lock) || lock}`;
+      if (waited === 0) process.stderr.write(`waiting for another Fieldkit build (pid ${pid}) to finish… (${how})\n`);
+      if (waited > 15 * 60_000) throw new InternalError(`another Fieldkit build (pid ${pid}) still holds ${lock} after 15 minutes; ${how}`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
@@ -68,20 +85,34 @@ function readFileSafe(path: string): string {
   }
 }
 
-function alive(pid: number): boolean {
+/**
+ * Whether a pid is a live Fieldkit command. Where /proc is available, a live process whose command
+ * line is not Fieldkit's (`cli/main.ts`, the `fieldkit` launcher) holds the pid by reuse: stale.
+ */
+export function isFieldkitProcess(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+  } catch (e) {
+    // EPERM: alive but another user's; it cannot be ours to take over.
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return true; // no /proc (macOS): trust the live pid
+  }
+  return cmdline.split('\0').some((a) => /(^|\/)(fieldkit|cli\/main\.ts)$/.test(a));
 }
 
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
-  return withBuildLock(join(opts.root, '.fieldkit'), () => buildUnlocked(opts));
+  const audience = opts.audience ?? 'internal';
+  // Before anything else: partner and public editions need the deny-list (exit 2 without it).
+  const terms = denyListFor(opts.root, audience, 'build');
+  return withBuildLock(opts.root, () => buildUnlocked(opts, terms));
 }
 
-async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
+async function buildUnlocked(opts: BuildOptions, terms: ListedTerm[]): Promise<BuildResult> {
   const phases: Phase[] = [];
   const outDir = opts.outDir ?? join(opts.root, 'dist');
   const work = join(opts.root, '.fieldkit');
@@ -125,29 +156,52 @@ async function buildUnlocked(opts: BuildOptions): Promise<BuildResult> {
     await pagefind.close();
   });
 
-  const leaks = await phase(phases, 'leak test', () => {
-    const { terms, needles } = leakRules(opts.root, snapshot, audience);
-    return scanForLeaks(stage, terms, needles);
-  });
+  // More outputs, rendered into the staging folder so the leak test below covers them: the kit
+  // PDFs (`--pdf`), then each of `opts.outputs` (the hook for `slides`: .pptx into <stage>/kits/).
+  let pdfs: PdfFile[] | undefined;
+  if (opts.pdf) {
+    const { renderPdfs } = await import('./pdf.ts');
+    const r = await renderPdfs({ root: opts.root, distDir: stage, format: opts.pdf.format });
+    phases.push(...r.phases);
+    if (r.code !== EXIT.ok) {
+      rmSync(stage, { recursive: true, force: true });
+      process.stderr.write(`build: the PDFs failed (above); nothing was published, ${relative(process.cwd(), outDir) || outDir} was left as it was.\n`);
+      return { code: r.code, phases, outDir, pages: 0 };
+    }
+    pdfs = r.files.map((f) => ({ ...f, path: join(outDir, relative(stage, f.path)) }));
+  }
+  for (const output of opts.outputs ?? []) await phase(phases, output.name, () => output.render(stage));
+
+  const leaks = await phase(phases, 'leak test', () => scanForLeaks(stage, leakNeedles(terms, snapshot, audience), { root: opts.root }));
   if (leaks.leaks.length) {
-    // Kept out of dist/ for inspection only; the next build replaces it.
-    const rejected = join(work, 'rejected');
-    rmSync(rejected, { recursive: true, force: true });
-    renameSync(stage, rejected);
-    for (const l of leaks.leaks) process.stderr.write(`leak: ${l.file}: ${l.what}\n`);
-    process.stderr.write(`build: the ${audience} edition leaks ${leaks.leaks.length} time(s) (above); nothing was published, dist/ was left as it was (the rejected build is in ${relative(process.cwd(), rejected)}/ for inspection).\n`);
+    const rejected = rejectStage(work, stage);
+    for (const l of leaks.leaks) process.stderr.write(formatLeak(l));
+    process.stderr.write(`build: the ${audience} edition leaks ${leaks.leaks.length} time(s) (above); nothing was published, ${relative(process.cwd(), outDir) || outDir} was left as it was (the rejected build is in ${relative(process.cwd(), rejected)}/ for inspection).\n`);
     return { code: EXIT.problems, phases, outDir, pages: 0 };
   }
-  process.stderr.write(`  scanned ${leaks.files} files for confidential terms and left-out entries: clean\n`);
+  process.stderr.write(terms.length || audience !== 'internal'
+    ? `  scanned ${leaks.files} files for ${terms.length} confidential term(s)${audience === 'internal' ? '' : ' and left-out entries'}: clean\n`
+    : '  leak test: nothing to look for (no deny-list; internal edition)\n');
 
-  await phase(phases, 'publish', () => {
-    const old = join(work, 'previous');
-    rmSync(old, { recursive: true, force: true });
-    if (existsSync(outDir)) renameSync(outDir, old);
-    renameSync(stage, outDir);
-    rmSync(old, { recursive: true, force: true });
-  });
-  return { code: EXIT.ok, phases, outDir, pages };
+  await phase(phases, 'publish', () => publishStage(work, stage, outDir));
+  return { code: EXIT.ok, phases, outDir, pages, pdfs };
+}
+
+/** Keeps a rejected staging folder out of dist/ for inspection (the next rejection replaces it). */
+export function rejectStage(work: string, stage: string): string {
+  const rejected = join(work, 'rejected');
+  rmSync(rejected, { recursive: true, force: true });
+  renameSync(stage, rejected);
+  return rejected;
+}
+
+/** The one publishing step: the scanned staging folder becomes `outDir` by rename. */
+export function publishStage(work: string, stage: string, outDir: string): void {
+  const old = join(work, 'previous');
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(stage, outDir);
+  rmSync(old, { recursive: true, force: true });
 }
 
 function gitCommit(root: string): string {
@@ -163,6 +217,7 @@ function countHtml(dir: string): number {
 
 export async function buildCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['now', 'audience'], booleans: ['verbose', 'pdf'] });
+  const withPdf = args.flags.has('pdf');
   if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
   const t0 = performance.now();
   const r = await buildSite({
@@ -170,10 +225,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
     now: dateFlag(args.flags.get('now')) ?? today(),
     verbose: args.flags.has('verbose'),
     audience: audienceFlag(args.flags.get('audience')),
+    pdf: withPdf ? {} : undefined,
   });
   if (r.code !== EXIT.ok) return r.code;
-  const pdf = args.flags.has('pdf') ? await (await import('./pdf.ts')).renderPdfs({ root: PROJECT_ROOT, distDir: r.outDir }) : undefined;
-  if (pdf && pdf.code !== EXIT.ok) return pdf.code;
+  const pdf = r.pdfs ? { files: r.pdfs } : undefined;
   const total = ((performance.now() - t0) / 1000).toFixed(1);
   process.stderr.write(
     `\nbuilt ${r.pages} pages into ${relative(process.cwd(), r.outDir) || r.outDir}/ in ${total} s ` +

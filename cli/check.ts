@@ -1,7 +1,10 @@
 /** `check` and `export`: the validator over the content tree, rendered for people or scripts. */
-import { checkExitCode } from '#lib/problems.ts';
+import { confidentialTermProblems, termNeedles } from '#lib/leaks.ts';
+import { checkExitCode, sortProblems } from '#lib/problems.ts';
 import { formatReport, formatText } from '#lib/report.ts';
-import { today, validateTree } from './io/content-fs.ts';
+import { readContentFiles, today, validateTree } from './io/content-fs.ts';
+import { folder, loadDenyList, TERMS_ENV, TERMS_FILE_ENV } from './leaks.ts';
+import { statementText } from '#lib/views.ts';
 import { audienceFlag, dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.ts';
 
 export async function checkCommand(argv: string[]): Promise<number> {
@@ -10,7 +13,18 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const format = oneOf('format', args.flags.get('format'), ['text', 'github', 'json'] as const, 'text');
   const now = dateFlag(args.flags.get('now')) ?? today();
   const root = rootFlag(args.flags.get('root'), { requireContent: true });
-  const { problems, files } = validateTree(root, now, audienceFlag(args.flags.get('audience')));
+  const result = validateTree(root, now, audienceFlag(args.flags.get('audience')));
+  const { files } = result;
+  // The deny-list applies to the sources too, in any spelling (cli/leaks.ts, src/lib/leaks.ts).
+  const list = loadDenyList(process.env, root);
+  let problems = result.problems;
+  if (list?.terms.length) {
+    const fold = folder();
+    const sources = readContentFiles(root).filter((f) => /\.(md|ya?ml|json|txt)$/i.test(f.path));
+    problems = sortProblems([...problems, ...confidentialTermProblems(sources, termNeedles(list.terms, fold), fold)]);
+  } else if (format === 'text') {
+    process.stderr.write(`check: confidential terms were not checked (no ${TERMS_FILE_ENV} or ${TERMS_ENV}; see README.md, "Security")\n`);
+  }
   process.stdout.write(formatReport(format, problems, files));
   return checkExitCode(problems, args.flags.has('strict'));
 }
@@ -26,6 +40,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     process.stderr.write('export: refused, the content has errors (see above)\n');
     return EXIT.problems;
   }
-  process.stdout.write(JSON.stringify({ generated: now, ...snapshot }, null, 2) + '\n');
+  // Each claim also carries its statement as pages show it (`{value}` filled in from the metric).
+  const claims = snapshot.claims.map((c) => ({ ...c, statementText: statementText(c.data) }));
+  process.stdout.write(JSON.stringify({ generated: now, ...snapshot, claims }, null, 2) + '\n');
   return EXIT.ok;
 }

@@ -14,7 +14,7 @@ import { dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.t
 
 function side(files: ContentFile[], now: string): DiffSide {
   const { snapshot, problems } = validateContent(files, { contentDir: CONTENT_DIR, now });
-  return { snapshot, problems, raw: rawEntries(files, CONTENT_DIR) };
+  return { snapshot, problems, raw: rawEntries(files, CONTENT_DIR), files };
 }
 
 export async function diffCommand(argv: string[]): Promise<number> {

@@ -76,7 +76,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (argv) => (await import('./bench.ts')).benchCommand(argv),
   },
   terms: {
-    summary: 'add a confidential term (stored hashed) or check a text against the list',
+    summary: 'add a confidential term to the deny-list (FIELDKIT_TERMS_FILE, outside the repo) or check a text against it',
     usage: 'terms add [term…] (or the term on stdin) | terms check <file | ->',
     flags: [['--root DIR', 'another project tree']],
     run: async (argv) => (await import('./terms.ts')).termsCommand(argv),

@@ -4,13 +4,18 @@
  * and running footer from the print stylesheet, selectable text, TOC links and an outline) and
  * `/clouds/<cloud>/dagger/` becomes `dist/kits/<cloud>-dagger.pdf` (one 16:9 landscape page, its
  * size from the stylesheet). Reads only dist/: run `./fieldkit build` first.
+ *
+ * Publishing: `pdf` holds the build lock for the whole command, renders into a staging copy of
+ * dist/ (or a staging folder for `--out`), runs the leak test over it and only then swaps it in; a
+ * leak leaves dist/ (and --out) as they were. `build --pdf` renders into the build's own staging folder.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Audience } from '#schemas/common.ts';
 import { validateTree } from './io/content-fs.ts';
-import { leakRules, scanForLeaks, type Leak } from './leaks.ts';
+import { publishStage, rejectStage, withBuildLock } from './build.ts';
+import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';
 import { serveDir } from './serve.ts';
 import { EXIT, oneOf, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
@@ -68,7 +73,7 @@ const rel = (p: string) => {
 /**
  * Renders the PDFs. Prints its phases and any error to stderr; the result's code is 0 on success,
  * 2 when the build is missing or a cloud is unknown, 3 when Chromium is missing or fails.
- * `./fieldkit build --pdf` calls this after a successful build.
+ * `./fieldkit build --pdf` calls this on its staging folder, before the leak test and publishing.
  */
 export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
   const phases: Phase[] = [];
@@ -157,13 +162,8 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
         files.push(file);
       }
     }
-    // The leak test covers PDFs too: a PDF that leaks is deleted, never left next to the site.
-    const leaks = await phase(phases, 'leak test', () => scanPdfsForLeaks(opts.root, distDir, files.map((f) => f.path)));
-    if (leaks.length) {
-      for (const f of files) rmSync(f.path, { force: true });
-      for (const l of leaks) process.stderr.write(`leak: ${l.file}: ${l.what}\n`);
-      return fail(EXIT.problems, `the PDFs leak ${leaks.length} time(s) (above); they were deleted.`);
-    }
+    // No leak test here: the caller renders into a staging folder and scans it before publishing
+    // (`build --pdf` with the whole site, `pdf` in publishPdfs below).
     if (outDir === join(distDir, 'kits')) linkPdfs(distDir, files);
     return { code: EXIT.ok, phases, files };
   } catch (err) {
@@ -221,7 +221,7 @@ export async function pdfCommand(argv: string[]): Promise<number> {
   const format = oneOf('format', typeof fmt === 'string' ? fmt.toLowerCase() : fmt, PDF_FORMATS, 'a4');
   for (const c of args.positional) if (!/^[a-z0-9][a-z0-9-]*$/.test(c)) throw new UsageError(`"${c}" is not a cloud id`);
   const t0 = performance.now();
-  const r = await renderPdfs({
+  const r = await publishPdfs({
     root: PROJECT_ROOT,
     clouds: args.positional,
     format,
@@ -237,12 +237,67 @@ export async function pdfCommand(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-/** Scans the PDFs for confidential terms and, for partner/public builds, left-out entries. */
-function scanPdfsForLeaks(root: string, distDir: string, paths: string[]): Leak[] {
-  const edition = /data-audience="(internal|partner|public)"/.exec(readFileSync(join(distDir, 'index.html'), 'utf8'))?.[1] ?? 'internal';
-  const { terms, needles } = leakRules(root, validateTree(root).snapshot, edition as Audience);
-  // All PDFs of one run are written to one folder: scan it once, for just these files.
-  if (paths.length === 0) return [];
-  const names = new Set(paths.map((p) => basename(p)));
-  return scanForLeaks(dirname(paths[0]!), terms, needles, (f) => names.has(f)).leaks;
+/** The edition a built site was built for (its pages say it), internal when it cannot be read. */
+function editionOf(distDir: string): Audience {
+  const html = existsSync(join(distDir, 'index.html')) ? readFileSync(join(distDir, 'index.html'), 'utf8') : '';
+  return (/data-audience="(internal|partner|public)"/.exec(html)?.[1] ?? 'internal') as Audience;
+}
+
+/**
+ * `pdf`: under the build lock, renders into a staging copy of dist/ (or a staging folder for
+ * `--out`), runs the leak test over everything in it, then publishes in one rename (or moves the
+ * scanned PDFs into --out). A leak or a failure leaves dist/ and --out exactly as they were.
+ */
+export async function publishPdfs(opts: PdfOptions): Promise<PdfResult> {
+  const distDir = opts.distDir ?? join(opts.root, 'dist');
+  const audience = editionOf(distDir);
+  const terms = denyListFor(opts.root, audience, 'pdf');
+  return withBuildLock(opts.root, async () => {
+    const work = join(opts.root, '.fieldkit');
+    const stage = join(work, 'stage');
+    rmSync(stage, { recursive: true, force: true });
+    if (!existsSync(join(distDir, 'index.html'))) return renderPdfs(opts); // reports the missing build
+    const toOut = opts.outDir !== undefined && resolve(opts.outDir) !== resolve(distDir, 'kits');
+    if (toOut) mkdirSync(stage, { recursive: true });
+    else cpSync(distDir, stage, { recursive: true });
+    const r = await renderPdfs({ ...opts, distDir: toOut ? distDir : stage, outDir: toOut ? stage : undefined });
+    if (r.code !== EXIT.ok) {
+      rmSync(stage, { recursive: true, force: true });
+      return r;
+    }
+    const scanned = toOut ? new Set(r.files.map((f) => basename(f.path))) : undefined;
+    const leaks = await phase(r.phases, 'leak test', () => scanForLeaks(stage, leakNeedles(terms, validateTree(opts.root).snapshot, audience), {
+      root: opts.root, only: scanned ? (f) => scanned.has(f) : undefined,
+    }));
+    if (leaks.leaks.length) {
+      const rejected = rejectStage(work, stage);
+      for (const l of leaks.leaks) process.stderr.write(formatLeak(l));
+      process.stderr.write(`pdf: the PDFs leak ${leaks.leaks.length} time(s) (above); nothing was published, ${rel(toOut ? opts.outDir! : distDir)} was left as it was (the rejected output is in ${rel(rejected)}/ for inspection).\n`);
+      return { code: EXIT.problems, phases: r.phases, files: [] };
+    }
+    if (toOut) {
+      mkdirSync(opts.outDir!, { recursive: true });
+      const files = r.files.map((f) => {
+        const dest = join(opts.outDir!, basename(f.path));
+        moveFile(f.path, dest);
+        return { ...f, path: dest };
+      });
+      rmSync(stage, { recursive: true, force: true });
+      return { ...r, files };
+    }
+    publishStage(work, stage, distDir);
+    return { ...r, files: r.files.map((f) => ({ ...f, path: join(distDir, relative(stage, f.path)) })) };
+  });
+}
+
+/** Rename, or copy and remove across file systems (--out on another disk). */
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    copyFileSync(from, `${to}.tmp`);
+    renameSync(`${to}.tmp`, to);
+    rmSync(from, { force: true });
+  }
 }

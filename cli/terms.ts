@@ -1,46 +1,63 @@
-/** `terms add` / `terms check`: keep the confidential-terms list without ever storing a term. */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { findHashedTerms, formatTermRecord, termRecord } from '#lib/leaks.ts';
-import { readTerms, sha256, TERMS_FILE } from './leaks.ts';
+/**
+ * `terms add` / `terms check`: the confidential-terms deny-list. The list is a plaintext file outside
+ * the repository, named by FIELDKIT_TERMS_FILE (or, read-only, the FIELDKIT_TERMS variable): the
+ * repository holds no term in any form.
+ */
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { findInSegments, hitLine, markupSegments, parseTermList, termNeedles, termWords } from '#lib/leaks.ts';
+import { folder, HOW_TO_PROVIDE, loadDenyList, outsideProject, TERMS_FILE_ENV } from './leaks.ts';
 import { EXIT, parseArgs, rootFlag, UsageError } from './util.ts';
 
-const HEADER = `# Confidential terms that must never appear in any build (e.g. the real name behind an
-# anonymized anecdote). Stored as SHA-256 of the normalized term: never write the plaintext here.
-# Add with: ./fieldkit terms add  (reads the term from standard input, so it stays out of shell history)
-`;
-
 function readAll(source: string): string {
-  return source === '-' ? readFileSync(0, 'utf8') : readFileSync(source, 'utf8');
+  if (source === '-') return readFileSync(0, 'utf8');
+  if (!existsSync(source)) throw new UsageError(`no file ${source}`);
+  return readFileSync(source, 'utf8');
 }
 
 export async function termsCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['root'], booleans: [] });
   const root = rootFlag(args.flags.get('root'));
   const [action, ...rest] = args.positional;
-  const path = join(root, TERMS_FILE);
   if (action === 'add') {
+    const file = process.env[TERMS_FILE_ENV]?.trim();
+    if (!file) throw new UsageError(`terms add writes to the file named by ${TERMS_FILE_ENV}, which is not set: ${HOW_TO_PROVIDE}`);
+    outsideProject(root, file);
     const input = rest.length ? rest.join(' ') : readFileSync(0, 'utf8');
-    const terms = input.split('\n').map((t) => t.trim()).filter(Boolean);
+    const terms = parseTermList(input).map((t) => t.term);
     if (terms.length === 0) throw new UsageError('give the term on standard input (one per line) or as arguments');
-    const known = new Set(readTerms(root).map((r) => r.sha256));
-    if (!existsSync(path)) writeFileSync(path, HEADER);
+    const fold = folder();
+    try {
+      termNeedles(parseTermList(input), fold);
+    } catch (e) {
+      throw new UsageError(`input ${(e as Error).message}`);
+    }
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const known = new Set(parseTermList(current).map((t) => termWords(t.term, fold).join(' ')));
     let added = 0;
+    let text = current && !current.endsWith('\n') ? '\n' : '';
     for (const t of terms) {
-      const r = termRecord(t, sha256);
-      if (known.has(r.sha256)) continue;
-      appendFileSync(path, `${formatTermRecord(r)}\n`);
-      known.add(r.sha256);
+      const key = termWords(t, fold).join(' ');
+      if (known.has(key)) continue;
+      known.add(key);
+      text += `${t}\n`;
       added++;
     }
-    process.stderr.write(`terms: ${added} added, ${terms.length - added} already listed, in ${TERMS_FILE}\n`);
+    if (added) appendFileSync(file, text, { mode: 0o600 });
+    process.stderr.write(`terms: ${added} added, ${terms.length - added} already listed, in ${file}\n`);
     return EXIT.ok;
   }
   if (action === 'check') {
     if (rest.length !== 1) throw new UsageError('terms check <file | ->');
+    const list = loadDenyList(process.env, root);
+    if (!list?.terms.length) throw new UsageError(`no confidential terms to check against (${list ? `${list.source} holds no term` : 'none is set'}): ${HOW_TO_PROVIDE}`);
     const text = readAll(rest[0]!);
-    const hits = findHashedTerms(text, readTerms(root), sha256);
-    for (const h of hits) process.stdout.write(`confidential term sha256:${h.sha256.slice(0, 12)}… at word ${h.word + 1}\n`);
+    const fold = folder();
+    const hits = findInSegments(markupSegments(text, { fragment: true }), termNeedles(list.terms, fold), fold);
+    const name = rest[0] === '-' ? '<stdin>' : rest[0]!;
+    for (const h of hits) {
+      const pos = hitLine(text, h) ?? { line: 1, column: 1 };
+      process.stdout.write(`${name}:${pos.line}:${pos.column}: ${h.needle.label} (${h.where}): "${h.context}"\n`);
+    }
     process.stdout.write(hits.length ? `${hits.length} confidential term(s) found\n` : 'no confidential terms found\n');
     return hits.length ? EXIT.problems : EXIT.ok;
   }

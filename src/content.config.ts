@@ -2,7 +2,7 @@
 // (references, claim rules) are enforced by the Fieldkit integration before content sync.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { entryId } from './lib/ids.ts';
+import { entryGlob, entryId } from './lib/ids.ts';
 import { COLLECTIONS, plainContext } from './schemas/index.ts';
 
 const collections = Object.fromEntries(
@@ -10,7 +10,7 @@ const collections = Object.fromEntries(
     spec.name,
     defineCollection({
       loader: glob({
-        pattern: spec.kind === 'data' ? '**/*.{yaml,yml}' : '**/*.md',
+        pattern: entryGlob(spec),
         base: `./src/content/${spec.dir}`,
         generateId: ({ entry }) => entryId(entry),
       }),

@@ -40,7 +40,7 @@ export const BASE_TREE: Record<string, string> = {
     'cloud: azure',
     'service: Example storage',
     'category: throughput',
-    'statement: An account takes at most 60 Gbps of ingress.',
+    'statement: An account takes at most {value} of ingress.',
     'metric:',
     '  name: Max ingress per account',
     '  value: 60',

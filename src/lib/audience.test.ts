@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAudience, audienceFindings, visibleIn } from './audience.ts';
-import { findHashedTerms, findPlain, leakNeedles, normalizeTerm, parseTermsFile, termRecord } from './leaks.ts';
 import { validateContent } from './validate.ts';
-
-// A stand-in hash keeps these tests pure; the CLI passes SHA-256 (tested in tests/cli/audience.test.ts).
-const fakeHash = (s: string) => `h(${s})`;
 
 describe('visibleIn', () => {
   it.each([
@@ -50,32 +46,5 @@ describe('audienceFindings', () => {
   it('has nothing to say when everything is visible, or for the internal edition', () => {
     expect(audienceFindings(tree('partner', 'partner').snapshot, 'partner')).toEqual([]);
     expect(audienceFindings(tree('partner', 'internal').snapshot, 'internal')).toEqual([]);
-  });
-});
-
-describe('leak matching', () => {
-  it('normalizes terms: case, punctuation and spacing do not matter', () => {
-    expect(normalizeTerm('  Acme   Media, Inc. ')).toBe('acme media inc');
-    expect(termRecord('Acme Media', fakeHash)).toEqual({ words: 2, sha256: 'h(acme media)' });
-  });
-  it('finds a hashed term across HTML entities, markup and case', () => {
-    const records = [termRecord('Acme Media', fakeHash)];
-    expect(findHashedTerms('<p>We met <b>ACME</b>&nbsp;media today</p>', records, fakeHash)).toEqual([{ sha256: 'h(acme media)', word: 2 }]);
-    expect(findHashedTerms('Acme alone, media alone', records, fakeHash)).toEqual([]);
-  });
-  it('parses the terms file and rejects a plaintext line', () => {
-    const h = 'a'.repeat(64);
-    expect(parseTermsFile(`# comment\nsha256:${h} words:2\n\n`)).toEqual([{ sha256: h, words: 2 }]);
-    expect(() => parseTermsFile('Acme Media\n')).toThrow('line 1: expected "sha256:<64 hex> words:<n>", found "Acme Media"');
-  });
-  it('matches left-out addresses and titles as whole tokens', () => {
-    const needles = leakNeedles([
-      { collection: 'claims', id: 'azure/limit', title: 'The internal limit statement.' },
-      { collection: 'clouds', id: 'oracle', title: 'Oracle Cloud Infrastructure' },
-    ]);
-    expect(needles).toEqual(['/claims/azure/limit/', 'The internal limit statement.', '/clouds/oracle/']);
-    expect(findPlain('<a href="/claims/azure/limit/">x</a>', needles)).toEqual(['/claims/azure/limit/']);
-    expect(findPlain('<a href="/claims/azure/limit-other/">x</a> Oracle Cloud Infrastructure docs', needles)).toEqual([]);
-    expect(findPlain('the INTERNAL limit   statement.', needles)).toEqual(['The internal limit statement.']);
   });
 });

@@ -4,7 +4,8 @@
  * entry is not. Everything that points at a left-out entry is reported, so nothing disappears
  * silently. Pure: snapshot in, filtered snapshot and findings out.
  */
-import type { Audience, CollectionName } from '../schemas/index.ts';
+import type { Audience, Claim, CollectionName } from '../schemas/index.ts';
+import { statementText } from './views.ts';
 import type { Finding } from './integrity.ts';
 import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from './integrity.ts';
 import { pageOf } from './routes.ts';
@@ -46,6 +47,8 @@ export interface Withheld {
 
 export function entryTitle(collection: CollectionName, e: AnyEntry): string {
   const d = e.data as Record<string, unknown>;
+  // A claim's statement as pages show it (`{value}` filled in), so the leak test matches the page.
+  if (collection === 'claims' && typeof d.statement === 'string' && d.metric) return statementText(d as unknown as Claim);
   return String(d.title ?? d.name ?? d.statement ?? e.id);
 }
 

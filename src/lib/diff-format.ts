@@ -8,6 +8,7 @@ import { isEmptyDiff, type ClaimChange, type EntryChange, type FieldChange, type
 import { measurementLines } from './measure/diff.ts';
 import type { Problem } from './problems.ts';
 import { plural } from './text.ts';
+import { formatValue } from './views.ts';
 
 export type DiffFormat = 'markdown' | 'json' | 'text';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['markdown', 'json', 'text'];
@@ -26,7 +27,7 @@ export const TABLE_LIMIT = 50;
 /** A value as people read it: thousands separators, TBD as TBD, the unit after. */
 export function showValue(value: unknown, unit?: string): string {
   let v: string;
-  if (typeof value === 'number') v = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  if (typeof value === 'number') v = formatValue(value);
   else if (value === undefined) return '(none)';
   else if (typeof value === 'string') v = value;
   else v = JSON.stringify(value);
@@ -107,6 +108,10 @@ function claimLines(c: ClaimChange, arrow: string): string[] {
   if (c.daggerChange) {
     const r = (n?: number) => (n === undefined ? 'not on the dagger page' : `#${n}`);
     out.push(`dagger rank: ${r(c.daggerChange.before)} ${arrow} ${r(c.daggerChange.after)}`);
+  }
+  if (c.oldValueMentions?.length && c.valueChange) {
+    const old = showValue(c.valueChange.before, c.valueChange.unitBefore);
+    out.push(`still mentions the old value ${old}: ${c.oldValueMentions.map((m) => `${m.file}:${m.line}`).join(', ')} (use {value} or a claim link)`);
   }
   for (const f of c.fields) {
     if (CLAIM_COVERED.has(f.path) || f.path.startsWith('sources.')) continue;
@@ -206,6 +211,7 @@ export function changeTags(c: ClaimChange): string {
   const tags: string[] = [];
   if (c.invalid?.base || c.invalid?.head) tags.push(c.invalid.head ? 'now invalid' : 'was invalid');
   if (c.valueChange) tags.push(c.valueChange.unitBefore !== c.valueChange.unitAfter ? 'value, unit' : 'value');
+  if (c.oldValueMentions?.length) tags.push(`old value still in ${plural(c.oldValueMentions.length, 'place')}`);
   if (c.statusChange) tags.push('status');
   if (c.sourcesChange) tags.push('sources');
   if (c.asOfChange) tags.push('asOf');

@@ -14,7 +14,7 @@ const C = 'src/content';
 const claim = (over: Record<string, string> = {}) => {
   const f: Record<string, string> = {
     owner: 'lead', reviewed: '2026-11-01', cloud: 'azure', service: 'Example storage', category: 'throughput',
-    statement: 'An account takes at most 60 Gbps of ingress.', metric: '', name: 'Max ingress per account',
+    statement: 'An account takes at most {value} of ingress.', metric: '', name: 'Max ingress per account',
     value: '60', unit: 'Gbps', better: 'higher', status: 'sourced', sources: '[doc]', asOf: '2025-10-31', ...over,
   };
   const metric = ['name', 'value', 'unit', 'better'];

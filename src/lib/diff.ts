@@ -11,6 +11,7 @@ import { entryId } from './ids.ts';
 import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from './integrity.ts';
 import { parseContentFile } from './parse.ts';
 import type { Problem } from './problems.ts';
+import { oldValueMentions, type OldValueMention } from './retyped.ts';
 import type { AnyEntry, KitSnapshot } from './snapshot.ts';
 import { collectionOf, type ContentFile } from './validate.ts';
 import { measurementChanges, type MeasurementChange } from './measure/diff.ts';
@@ -34,6 +35,11 @@ export interface DiffSide {
    * in the snapshot; with `raw` they are still compared, from their raw data.
    */
   raw?: RawEntry[];
+  /**
+   * The content files' texts. With them (on the working-tree side), a claim whose value changed
+   * lists the prose that still mentions its old value, with file and line.
+   */
+  files?: ContentFile[];
 }
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -126,6 +132,11 @@ export interface ClaimChange extends EntryChange {
   freshnessReset?: { sinceBefore: string; sinceAfter: string; dueBefore: string; dueAfter: string };
   audienceChange?: { before: unknown; after: unknown; wider: boolean };
   daggerChange?: { before?: number; after?: number };
+  /**
+   * Set when the value changed: places that still mention the old value in its unit (the claim's
+   * statement, prose and text fields of entries that link or cite the claim, triage text).
+   */
+  oldValueMentions?: OldValueMention[];
   impact: Impact;
 }
 
@@ -581,6 +592,8 @@ export function diffKits(base: DiffSide, head: DiffSide): KitDiff {
   claims.sort(order);
   entries.sort(order);
 
+  if (head.files) addOldValueMentions(claims, head);
+
   const introduced = problemsMissingFrom(head.problems, base.problems);
   const fixed = problemsMissingFrom(base.problems, head.problems);
   const collections = Object.fromEntries(
@@ -609,6 +622,43 @@ export function diffKits(base: DiffSide, head: DiffSide): KitDiff {
     problems: { introduced, fixed },
     invalid: { base: [...invalid.base].sort(), head: [...invalid.head].sort() },
   };
+}
+
+/** Entry files (in `side`) that use a claim: its own file, linking prose, referencing fields. */
+function filesUsing(side: DiffSide, claimId: string): { file: string; own: boolean }[] {
+  const files = new Map<string, boolean>();
+  const fileOf = (ref: string) => {
+    const [collection, ...rest] = ref.split('/');
+    const id = rest.join('/');
+    return ((side.snapshot[collection as CollectionName] ?? []) as AnyEntry[]).find((e) => e.id === id)?.file;
+  };
+  const own = side.snapshot.claims.find((c) => c.id === claimId);
+  if (own) files.set(own.file, true);
+  const i = claimImpact(side.snapshot, claimId);
+  const refs = [
+    ...i.plays.map((p) => `plays/${p.id}`),
+    ...i.clouds.filter((c) => c.via.includes('one-pager link')).map((c) => `clouds/${c.id}`),
+    ...i.other,
+    ...referrers(side.snapshot, 'claims', claimId),
+  ];
+  for (const r of refs) {
+    const f = fileOf(r);
+    if (f && !files.has(f)) files.set(f, false);
+  }
+  return [...files].map(([file, isOwn]) => ({ file, own: isOwn })).sort((a, b) => a.file.localeCompare(b.file));
+}
+
+function addOldValueMentions(claims: ClaimChange[], head: DiffSide): void {
+  const texts = new Map((head.files ?? []).map((f) => [f.path, f.text]));
+  for (const c of claims) {
+    const vc = c.valueChange;
+    if (!vc || typeof vc.before !== 'number' || !vc.unitBefore || vc.unitBefore !== vc.unitAfter) continue;
+    const found = filesUsing(head, c.id).flatMap(({ file, own }) => {
+      const text = texts.get(file);
+      return text === undefined ? [] : oldValueMentions(file, text, vc.before as number, vc.unitBefore!, own);
+    });
+    if (found.length) c.oldValueMentions = found;
+  }
 }
 
 function emptyImpact(): Impact {

@@ -37,7 +37,7 @@ export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: 
   ],
   sources: [['owner', 'people']],
   tco: [['owner', 'people'], ['scenario.*.source', 'sources'], ['hdd.*.source', 'sources'], ['ssd.*.source', 'sources']],
-  triage: [['owner', 'people']],
+  triage: [['owner', 'people'], ['questions.*.number.bands.*.claim', 'claims']],
   frds: [['owner', 'people'], ['clouds.*', 'clouds'], ['decisions.*.by', 'people']],
   people: [],
   reviews: [

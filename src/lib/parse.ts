@@ -3,7 +3,7 @@
  * column, so every problem can point at the key or value an author must change. Pure: text in.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 export interface Position {
   line: number;
@@ -17,20 +17,33 @@ export interface ParsedFile {
   body?: string;
   /** 1-based line of the body's first line in the file. */
   bodyLine?: number;
-  /** Syntax errors with positions. */
-  syntax: { message: string; pos: Position }[];
+  /** Syntax errors with positions; `limit` when the text is valid but exceeds a resource limit (aliases, nesting). */
+  syntax: { message: string; pos: Position; limit?: boolean }[];
   /** Whether a Markdown file lacks frontmatter. */
   missingFrontmatter?: boolean;
   /** Position of the value at `path` (or of its key when `key` is set); falls back to the nearest parent. */
   locate: (path: readonly (string | number)[], opts?: { key?: boolean }) => Position;
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+/** Most aliases a file may use: more is how an exponential "billion laughs" expansion starts. */
+export const MAX_YAML_ALIASES = 100;
 
+const BOM = '\uFEFF';
+/** A line that opens or closes frontmatter: exactly `---` (a CRLF line end is allowed). */
+const FENCE = /^---\r?$/;
+
+/**
+ * Data files are YAML. Markdown files start with a line that is exactly `---`, then YAML, then a
+ * line that is exactly `---`, then the body. A UTF-8 byte-order mark before the first line is
+ * accepted (and ignored) in both. Astro ends frontmatter at the first line that *starts* with
+ * `---`, so such a line that is not exactly `---` (`--- # end`, `----`) is an error here rather
+ * than a different split of the file on the site.
+ */
 export function parseContentFile(text: string, kind: 'data' | 'prose'): ParsedFile {
+  if (text.startsWith(BOM)) text = text.slice(1);
   if (kind === 'data') return parseYaml(text, 0);
-  const m = FRONTMATTER.exec(text);
-  if (!m) {
+  const lines = text.split('\n');
+  if (!FENCE.test(lines[0] ?? '')) {
     return {
       data: undefined,
       body: text,
@@ -40,11 +53,25 @@ export function parseContentFile(text: string, kind: 'data' | 'prose'): ParsedFi
       locate: () => ({ line: 1, column: 1 }),
     };
   }
-  const parsed = parseYaml(m[1] ?? '', 1); // the YAML starts on line 2
-  const bodyOffset = m[0].length;
-  const bodyLine = text.slice(0, bodyOffset).split('\n').length;
-  return { ...parsed, body: text.slice(bodyOffset), bodyLine };
+  const close = lines.findIndex((l, i) => i > 0 && l.startsWith('---'));
+  if (close === -1 || !FENCE.test(lines[close]!)) {
+    const message = close === -1
+      ? 'the frontmatter opened by `---` on line 1 is never closed: add a line that is exactly `---` after the last field'
+      : `a line starting with \`---\` ends the frontmatter and must be exactly \`---\`, found \`${lines[close]!.trimEnd()}\``;
+    const pos = { line: close === -1 ? 1 : close + 1, column: 1 };
+    return { data: undefined, body: '', bodyLine: lines.length, syntax: [{ message, pos }], locate: () => pos };
+  }
+  const parsed = parseYaml(lines.slice(1, close).join('\n'), 1); // the YAML starts on line 2
+  return { ...parsed, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
 }
+
+/**
+ * Could the text hold an anchor (`&name` after a space, a line start or a flow indicator)? A
+ * pre-filter only: a false match costs the slower parser, and YAML allows no anchor it misses.
+ * Shell lines such as `a && b` or `2>&1` in repro steps do not match. What it would miss (an anchor
+ * named `&`, written `&& x`) is caught after loading: a collection reached twice means an alias.
+ */
+const ANCHOR = /(?:^|[\s,[{])&(?!&(?:\s|$))[^\s,[\]{}]/m;
 
 /**
  * Most files are valid, and positions are only needed for files with a problem. So data comes
@@ -53,12 +80,15 @@ export function parseContentFile(text: string, kind: 'data' | 'prose'): ParsedFi
  * fast loader refuses the text (then the Document reports the syntax errors with positions).
  */
 function parseYaml(text: string, lineOffset: number): ParsedFile {
+  // Anchors with aliases can expand exponentially; only the positioned parser counts them.
+  if (ANCHOR.test(text) && text.includes('*')) return parseYamlPositioned(text, lineOffset);
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });
   } catch {
     return parseYamlPositioned(text, lineOffset);
   }
+  if (sharesNodes(data)) return parseYamlPositioned(text, lineOffset);
   let positioned: ParsedFile | undefined;
   return {
     data: data ?? null,
@@ -67,21 +97,73 @@ function parseYaml(text: string, lineOffset: number): ParsedFile {
   };
 }
 
+/** Whether a list or mapping is reached twice: js-yaml shares an aliased collection instead of copying it. */
+function sharesNodes(data: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (seen.has(v)) return true;
+    seen.add(v);
+    stack.push(...(Array.isArray(v) ? v : Object.values(v)));
+  }
+  return false;
+}
+
 function parseYamlPositioned(text: string, lineOffset: number): ParsedFile {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
     const p = lc.linePos(offset);
     return { line: p.line + lineOffset, column: p.col };
   };
-  const syntax = doc.errors.map((e) => {
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch {
+    // Only a resource limit (e.g. the parser's stack on absurd nesting) gets here.
+    const pos = { line: 1 + lineOffset, column: 1 };
+    return { data: undefined, syntax: [{ message: 'the YAML is nested too deeply to read', pos, limit: true }], locate: () => pos };
+  }
+  const syntax: ParsedFile['syntax'] = doc.errors.map((e) => {
     const message = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
     // The parser notices an unclosed quote only at the end of the file: point at the opening quote.
     const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(message)?.[1] : undefined;
     const opened = quote ? unclosedQuote(text, quote) : undefined;
     return { message, pos: opened !== undefined ? at(opened) : at(e.pos[0]) };
   });
-  const data = syntax.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  if (!syntax.length) {
+    const aliases: number[] = [];
+    let cycle: number | undefined;
+    visit(doc, {
+      Alias: (_, node) => {
+        const start = node.range?.[0] ?? 0;
+        aliases.push(start);
+        // An alias inside the node it names (`a: &x [*x]`) makes the data contain itself.
+        const target = node.resolve(doc);
+        if (cycle === undefined && target?.range && start >= target.range[0] && start < target.range[1]) cycle = start;
+      },
+    });
+    if (cycle !== undefined) {
+      syntax.push({ message: 'an alias refers to the node that contains it, so the data would contain itself', pos: at(cycle), limit: true });
+    } else if (aliases.length > MAX_YAML_ALIASES) {
+      syntax.push({
+        message: `${aliases.length} aliases (*name), more than the ${MAX_YAML_ALIASES} a file may use`,
+        pos: at(aliases[MAX_YAML_ALIASES]!),
+        limit: true,
+      });
+    } else {
+      try {
+        data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+      } catch (err) {
+        const message = err instanceof ReferenceError
+          ? `aliases expand to more than ${MAX_YAML_ALIASES} copies of their anchors`
+          : 'the YAML is nested too deeply to read';
+        syntax.push({ message, pos: at(aliases[0] ?? 0), limit: true });
+      }
+    }
+  }
   return {
     data,
     syntax,

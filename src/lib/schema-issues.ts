@@ -97,7 +97,8 @@ export function issueToFindings(issue: Issue, file: string, schema: z.ZodType): 
     }
     case 'invalid_value': {
       const values = issue.values.map((v) => String(v));
-      const near = closest(String(issue.input), values);
+      // a mapping such as {toString: 1} cannot even be turned into text: no suggestion then
+      const near = typeof issue.input !== 'object' ? closest(String(issue.input), values) : undefined;
       return [{
         ...base, code: 'bad-enum', path,
         message: `${field} is not one of the allowed values`,

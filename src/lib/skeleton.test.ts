@@ -31,11 +31,11 @@ const FILL: Record<CollectionName, Fill[]> = {
     [/^kind$/, 'vendor-doc'], [/^published$/, '2026-10-01'],
   ],
   claims: [
-    [/^service$/, 'Example storage'], [/^category$/, 'throughput'], [/^statement$/, 'An account takes at most 60 Gbps.'],
+    [/^service$/, 'Example storage'], [/^category$/, 'throughput'], [/^statement$/, 'An account takes at most {value}.'],
     [/^metric\.name$/, 'Max ingress per account'], [/^metric\.value$/, 60], [/^metric\.unit$/, 'Gbps'],
     [/^metric\.better$/, 'higher'], [/^status$/, 'sourced'], [/^sources\.\*$/, 'doc'], [/^asOf$/, '2026-10-31'],
   ],
-  tco: [[/^title$/, 'Data lake'], [/^description$/, 'A 10 PB lake.'], [/^\w+\.\w+\.value$/, 1], [/^\w+\.\w+\.assumption$/, 'Illustrative.']],
+  tco: [[/^title$/, 'Data lake'], [/^description$/, 'A 10 PB lake.'], [/^scenario\.dutyRead\.value$/, 1], [/^scenario\.duty\w+\.value$/, 0], [/^\w+\.\w+\.value$/, 1], [/^\w+\.\w+\.assumption$/, 'Illustrative.']],
   triage: [
     [/^title$/, 'RFP triage'], [/^description$/, 'Bid or not.'], [/^questions\.\*\.key$/, 'p99-latency'],
     [/^questions\.\*\.(text|why)$/, 'What p99 latency?'], [/^questions\.\*\.choices\.\*\.value$/, (path: (string | number)[]) => `choice-${path[3]}`],

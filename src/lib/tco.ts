@@ -97,102 +97,148 @@ export const DUTY_SUM_TOLERANCE = 1e-6;
 /** Longest horizon the calculator accepts, in years. */
 export const MAX_YEARS = 30;
 
-interface Rule {
+/**
+ * The domain of one input: its kind (`ok` and `expected`), and sanity limits that keep every
+ * figure the model derives finite. The limits are not data, only the edge of what a storage
+ * scenario can mean: `floor` is the smallest positive value accepted where the input divides
+ * (a drive of 1e-320 TB would need infinitely many drives), `max` the largest. They are the one
+ * source of truth for the content schema (src/schemas/tco.ts), the build and the calculator.
+ */
+export interface TcoDomain {
   ok: (v: number) => boolean;
   /** What was expected, completing "expected …". */
   expected: string;
+  /** Smallest accepted value above 0, for inputs the model divides by. */
+  floor?: number;
+  /** Largest accepted value. */
+  max: number;
 }
 
-const positive: Rule = { ok: (v) => v > 0, expected: 'a value greater than 0' };
-const nonNegative: Rule = { ok: (v) => v >= 0, expected: 'a value of 0 or more' };
-const atLeastOne: Rule = { ok: (v) => v >= 1, expected: 'a value of 1 or more' };
-const fraction: Rule = { ok: (v) => v >= 0 && v <= 1, expected: 'a value from 0 to 1' };
-const fill: Rule = { ok: (v) => v > 0 && v <= 1, expected: 'a value greater than 0 and at most 1' };
-const escalation: Rule = { ok: (v) => v > -1, expected: 'a value greater than -1 (a fall of less than 100 %)' };
-const wholeAtLeastOne: Rule = { ok: (v) => Number.isInteger(v) && v >= 1, expected: 'a whole number of 1 or more' };
-const horizon: Rule = {
+const positive = (max: number, floor?: number): TcoDomain => ({ ok: (v) => v > 0, expected: 'a value greater than 0', floor, max });
+const nonNegative = (max: number): TcoDomain => ({ ok: (v) => v >= 0, expected: 'a value of 0 or more', max });
+const atLeastOne = (max: number): TcoDomain => ({ ok: (v) => v >= 1, expected: 'a value of 1 or more', max });
+const fraction: TcoDomain = { ok: (v) => v >= 0 && v <= 1, expected: 'a value from 0 to 1', max: 1 };
+const fill: TcoDomain = { ok: (v) => v > 0 && v <= 1, expected: 'a value greater than 0 and at most 1', floor: 0.01, max: 1 };
+const escalation: TcoDomain = { ok: (v) => v > -1, expected: 'a value greater than -1 (a fall of less than 100 %)', max: 1 };
+const wholeAtLeastOne = (max: number): TcoDomain => ({ ok: (v) => Number.isInteger(v) && v >= 1, expected: 'a whole number of 1 or more', max });
+const horizon: TcoDomain = {
   ok: (v) => Number.isInteger(v) && v >= 1 && v <= MAX_YEARS,
   expected: `a whole number from 1 to ${MAX_YEARS}`,
+  max: MAX_YEARS,
 };
 
-const SCENARIO_RULES: Readonly<Record<ScenarioParam, Rule>> = {
-  capacityTB: positive,
+/** Domains of the shared inputs (in the units of {@link SCENARIO_UNITS}). */
+export const SCENARIO_DOMAINS: Readonly<Record<ScenarioParam, TcoDomain>> = {
+  capacityTB: positive(1e7, 0.001), // up to 10 EB effective
   years: horizon,
-  requiredGBps: nonNegative,
+  requiredGBps: nonNegative(1e6), // up to 1 PB/s
   dutyIdle: fraction,
   dutyRead: fraction,
   dutyWrite: fraction,
-  pricePerKWh: nonNegative,
-  pue: atLeastOne,
-  energyEscalation: escalation,
-  rackU: positive,
-  rackKW: positive,
-  rackMonthPrice: nonNegative,
+  pricePerKWh: nonNegative(10),
+  pue: atLeastOne(5),
+  energyEscalation: escalation, // at most +100 % a year
+  rackU: wholeAtLeastOne(100),
+  rackKW: positive(1000, 0.1),
+  rackMonthPrice: nonNegative(1e6),
 };
 
-const MEDIUM_RULES: Readonly<Record<MediumParam, Rule>> = {
-  driveTB: positive,
-  pricePerTB: nonNegative,
-  driveGBps: positive,
-  wattsIdle: nonNegative,
-  wattsRead: nonNegative,
-  wattsWrite: nonNegative,
-  drivesPerNode: wholeAtLeastOne,
-  nodePrice: nonNegative,
-  nodeWatts: nonNegative,
-  nodeU: positive,
+/** Domains of the per-medium inputs (in the units of {@link MEDIUM_UNITS}). */
+export const MEDIUM_DOMAINS: Readonly<Record<MediumParam, TcoDomain>> = {
+  driveTB: positive(1000, 0.001),
+  pricePerTB: nonNegative(1e6),
+  driveGBps: positive(1000, 0.001),
+  wattsIdle: nonNegative(1000),
+  wattsRead: nonNegative(1000),
+  wattsWrite: nonNegative(1000),
+  drivesPerNode: wholeAtLeastOne(10_000),
+  nodePrice: nonNegative(1e7),
+  nodeWatts: nonNegative(1e5),
+  nodeU: positive(100, 0.1),
   afr: fraction,
-  replaceCost: nonNegative,
-  serviceLifeYears: positive,
-  dataReduction: positive,
-  protectionOverhead: atLeastOne,
+  replaceCost: nonNegative(1e6),
+  serviceLifeYears: atLeastOne(50),
+  dataReduction: positive(100, 0.1),
+  protectionOverhead: atLeastOne(10),
   maxFill: fill,
 };
 
+/** The domain of `scenario.<param>`, `hdd.<param>` or `ssd.<param>`, and its unit. */
+export function tcoDomain(group: 'scenario' | Medium, param: string): { domain: TcoDomain; unit: string } | undefined {
+  const domain = group === 'scenario' ? SCENARIO_DOMAINS[param as ScenarioParam] : MEDIUM_DOMAINS[param as MediumParam];
+  const unit = group === 'scenario' ? SCENARIO_UNITS[param as ScenarioParam] : MEDIUM_UNITS[param as MediumParam];
+  return domain && unit ? { domain, unit } : undefined;
+}
+
+/** The domain in words, limits included: "a value greater than 0, at least 0.001 and at most 1000". */
+export function describeDomain(d: TcoDomain): string {
+  return `${d.expected}${d.floor !== undefined ? `, at least ${d.floor}` : ''}${d.max !== undefined ? `, at most ${d.max}` : ''}`;
+}
+
 /**
- * The impossible inputs, in a stable order (scenario, then hdd, then ssd, each in rule order; the
+ * What a value outside its domain should have been, completing "expected …" (unit included), or
+ * undefined when it is inside. The schema, {@link validateTcoInputs} and the calculator use this.
+ */
+export function tcoValueProblem(group: 'scenario' | Medium, param: string, v: unknown): string | undefined {
+  const found = tcoDomain(group, param);
+  if (!found) return undefined;
+  const { domain, unit } = found;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return `a finite number (${unit})`;
+  if (!domain.ok(v)) return `${domain.expected} (${unit})`;
+  if (domain.floor !== undefined && v < domain.floor) return `at least ${domain.floor} (${unit})`;
+  if (v > domain.max) return `at most ${domain.max} (${unit})`;
+  return undefined;
+}
+
+/** The duty-sum rule as "expected …" text, or undefined when the fractions sum to 1 (or one is not a number). */
+export function dutySumProblem(idle: unknown, read: unknown, write: unknown): string | undefined {
+  const parts = [idle, read, write];
+  if (!parts.every((p) => typeof p === 'number' && Number.isFinite(p))) return undefined;
+  const sum = (idle as number) + (read as number) + (write as number);
+  if (Math.abs(sum - 1) <= DUTY_SUM_TOLERANCE) return undefined;
+  return `dutyIdle + dutyRead + dutyWrite to sum to 1 (fractions of time), found ${String(idle)} + ${String(read)} + ${String(write)} = ${sum}`;
+}
+
+/**
+ * The impossible inputs, in a stable order (scenario, then hdd, then ssd, each in domain order; the
  * duty-sum check last). Empty when the inputs can be modelled. Messages say what was expected,
  * with the unit, and what was found.
  */
 export function validateTcoInputs(inputs: TcoInputs): TcoInputError[] {
   return [
-    ...checkGroup('scenario', inputs.scenario, SCENARIO_RULES, SCENARIO_UNITS),
-    ...checkGroup('hdd', inputs.hdd, MEDIUM_RULES, MEDIUM_UNITS),
-    ...checkGroup('ssd', inputs.ssd, MEDIUM_RULES, MEDIUM_UNITS),
+    ...checkGroup('scenario', inputs.scenario, SCENARIO_DOMAINS),
+    ...checkGroup('hdd', inputs.hdd, MEDIUM_DOMAINS),
+    ...checkGroup('ssd', inputs.ssd, MEDIUM_DOMAINS),
     ...checkDutySum(inputs.scenario),
   ];
 }
 
 function checkGroup<K extends string>(
-  group: string,
+  group: 'scenario' | Medium,
   values: Record<K, number> | undefined,
-  rules: Readonly<Record<K, Rule>>,
-  units: Readonly<Record<K, string>>,
+  domains: Readonly<Record<K, TcoDomain>>,
 ): TcoInputError[] {
   const errors: TcoInputError[] = [];
-  for (const k of Object.keys(rules) as K[]) {
+  for (const k of Object.keys(domains) as K[]) {
     const v: unknown = values?.[k];
-    const rule = rules[k];
-    const unit = units[k];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      errors.push({ field: `${group}.${k}`, message: `expected a finite number (${unit}), found ${String(v)}` });
-    } else if (!rule.ok(v)) {
-      errors.push({ field: `${group}.${k}`, message: `expected ${rule.expected} (${unit}), found ${v}` });
-    }
+    const expected = tcoValueProblem(group, k, v);
+    if (expected) errors.push({ field: `${group}.${k}`, message: `expected ${expected}, found ${String(v)}` });
   }
   return errors;
 }
 
 function checkDutySum(s: ScenarioInputs | undefined): TcoInputError[] {
-  const parts = [s?.dutyIdle, s?.dutyRead, s?.dutyWrite];
-  if (!parts.every((p) => typeof p === 'number' && Number.isFinite(p))) return [];
-  const [idle, read, write] = parts as [number, number, number];
-  const sum = idle + read + write;
-  if (Math.abs(sum - 1) <= DUTY_SUM_TOLERANCE) return [];
-  return [{
-    field: DUTY_SUM_FIELD,
-    message: `expected dutyIdle + dutyRead + dutyWrite to sum to 1 (fractions of time), found ${idle} + ${read} + ${write} = ${sum}`,
-  }];
+  const problem = dutySumProblem(s?.dutyIdle, s?.dutyRead, s?.dutyWrite);
+  return problem ? [{ field: DUTY_SUM_FIELD, message: `expected ${problem}` }] : [];
+}
+
+/** Thrown by {@link computeTco} for inputs outside their domains: the model refuses rather than print NaN. */
+export class TcoInputsError extends Error {
+  readonly errors: TcoInputError[];
+  constructor(errors: TcoInputError[]) {
+    super(`TCO inputs cannot be modelled: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+    this.errors = errors;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,10 +478,12 @@ export interface TcoResult {
 
 /**
  * HDD and SSD cost per year and over the horizon, the crossover year and the tipping point.
- * Expects inputs that {@link validateTcoInputs} accepts; others give meaningless numbers
- * (NaN, Infinity), never an exception or a hang.
+ * Refuses (throws {@link TcoInputsError}) inputs that {@link validateTcoInputs} rejects: inside
+ * the domains every figure is finite, so no NaN or Infinity can reach a page.
  */
 export function computeTco(inputs: TcoInputs): TcoResult {
+  const errors = validateTcoInputs(inputs);
+  if (errors.length) throw new TcoInputsError(errors);
   const hdd = computeMedium(inputs.scenario, inputs.hdd);
   const ssd = computeMedium(inputs.scenario, inputs.ssd);
   return { hdd, ssd, crossover: findCrossover(hdd.yearly, ssd.yearly), tippingPoint: tippingPoint(hdd, ssd) };

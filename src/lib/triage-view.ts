@@ -15,7 +15,7 @@ export function chip(v: Verdict): string {
 }
 
 /** The range a band covers, in words: "below 1", "1 to under 100", "100 or more". */
-export function bandRanges(q: Question): { range: string; verdict: Verdict; label: string }[] {
+export function bandRanges(q: Question): { range: string; verdict: Verdict; label: string; claim?: string }[] {
   const n = q.number!;
   const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
   return n.bands.map((b, i) => {
@@ -24,7 +24,7 @@ export function bandRanges(q: Question): { range: string; verdict: Verdict; labe
       b.below === undefined
         ? prev === undefined ? 'any value' : `${fmt(prev)} or more`
         : prev === undefined ? `below ${fmt(b.below)}` : `${fmt(prev)} to under ${fmt(b.below)}`;
-    return { range, verdict: b.verdict, label: b.label };
+    return { range, verdict: b.verdict, label: b.label, ...(b.claim ? { claim: b.claim } : {}) };
   });
 }
 

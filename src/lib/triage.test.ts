@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { plainContext } from '../schemas/index.ts';
 import { triageSchema } from '../schemas/triage.ts';
-import { answersFromSearch, bandOf, evaluate, parseNumber, ruleText, searchFromAnswers, type RawAnswers } from './triage.ts';
+import { answersFromSearch, bandOf, evaluate, parseNumber, resolveTriage, ruleText, searchFromAnswers, type RawAnswers, type ThresholdClaim } from './triage.ts';
 import { bandRanges, renderVerdict } from './triage-view.ts';
 
 const schema = triageSchema(plainContext);
@@ -229,7 +229,11 @@ describe('the verdict panel', () => {
 });
 
 describe('the shipped rubric (src/content/triage/rfp.yaml)', () => {
-  const rfp = schema.parse(parse(readFileSync(join(import.meta.dirname, '../content/triage/rfp.yaml'), 'utf8')));
+  const raw = schema.parse(parse(readFileSync(join(import.meta.dirname, '../content/triage/rfp.yaml'), 'utf8')));
+  // Bands that name a claim take the claim's value, as the page does.
+  const claimMetric = (id: string) => (parse(readFileSync(join(import.meta.dirname, `../content/claims/${id}.yaml`), 'utf8')) as { metric: ThresholdClaim }).metric;
+  const { triage: rfp, problems } = resolveTriage(raw, claimMetric);
+  it('takes every claim threshold from a claim with a number', () => expect(problems).toEqual([]));
   /** For each question, an answer with the wanted verdict, if it has one. */
   const pick = (v: 'green' | 'yellow' | 'red') =>
     Object.fromEntries(

@@ -155,3 +155,50 @@ export function ruleText(t: Pick<Triage, 'rule'>): string {
   const yellows = n === 1 ? 'any yellow answer makes it yellow' : `${n} or more yellow answers make it yellow`;
   return `Any red answer makes the verdict red; ${yellows}; otherwise it is green.`;
 }
+
+/** A claim's number as a triage threshold needs it. */
+export interface ThresholdClaim {
+  value: number | 'TBD';
+  unit: string;
+}
+
+/** A band whose threshold could not be taken from its claim. */
+export interface ThresholdProblem {
+  question: number;
+  band: number;
+  claim: string;
+  message: string;
+}
+
+/**
+ * Fills `below` of every band that names a `claim` with that claim's value, so the rule, the page
+ * and its script read one number. Bands whose claim is missing (left out of the edition) or TBD
+ * keep no threshold and are reported; so are thresholds that end up out of order.
+ */
+export function resolveTriage<T extends Pick<Triage, 'questions'>>(t: T, claimOf: (id: string) => ThresholdClaim | undefined): { triage: T; problems: ThresholdProblem[] } {
+  const problems: ThresholdProblem[] = [];
+  const questions = t.questions.map((q, qi) => {
+    if (!q.number) return q;
+    const bands = q.number.bands.map((b, bi) => {
+      if (b.claim === undefined) return b;
+      const c = claimOf(b.claim);
+      if (!c) {
+        problems.push({ question: qi, band: bi, claim: b.claim, message: `claim ${b.claim} is not in this edition` });
+        return b;
+      }
+      if (c.value === 'TBD') {
+        problems.push({ question: qi, band: bi, claim: b.claim, message: `claim ${b.claim} has no number yet (TBD), so it cannot be a threshold` });
+        return b;
+      }
+      return { ...b, below: c.value };
+    });
+    bands.forEach((b, bi) => {
+      const prev = bands[bi - 1]?.below;
+      if (bi > 0 && b.below !== undefined && prev !== undefined && b.below <= prev && (b.claim ?? bands[bi - 1]!.claim)) {
+        problems.push({ question: qi, band: bi, claim: (b.claim ?? bands[bi - 1]!.claim)!, message: `bands go in ascending order: ${b.below} (band ${bi + 1}) is not above ${prev} (band ${bi})` });
+      }
+    });
+    return { ...q, number: { ...q.number, bands } };
+  });
+  return { triage: { ...t, questions }, problems };
+}

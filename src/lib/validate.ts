@@ -8,12 +8,13 @@ import {
 } from '../schemas/index.ts';
 import { audienceFindings } from './audience.ts';
 import { checkFreshness } from './freshness.ts';
-import { entryId } from './ids.ts';
+import { entryId, fileNameProblem } from './ids.ts';
 import {
   checkClaimLinks, checkClaimRules, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
   type Finding,
 } from './integrity.ts';
-import { parseContentFile, type ParsedFile } from './parse.ts';
+import { MAX_YAML_ALIASES, parseContentFile, type ParsedFile } from './parse.ts';
+import { checkRetypedNumbers, checkTriageClaims } from './retyped.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { checkMeasurements, isEvidencePath, type EvidenceContent } from './measure/check.ts';
 import { issueToFindings } from './schema-issues.ts';
@@ -34,6 +35,12 @@ export interface ValidateOptions {
   now: string;
   /** The edition being checked; partner/public add what left-out entries remove from pages. */
   audience?: Audience;
+  /**
+   * Point each problem at its line (default true). The change log, which compares problems by
+   * file, code, field and message only, switches it off: locating builds a positioned YAML document
+   * per file with a problem, most of the cost of validating an old commit.
+   */
+  positions?: boolean;
 }
 
 export interface ValidationResult {
@@ -76,6 +83,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
   const knownIds = new Map<CollectionName, Set<string>>();
   const invalid: [CollectionName, AnyEntry][] = [];
   const evidence: EvidenceContent[] = [];
+  const textByFile = new Map(files.map((f) => [f.path, f.text]));
 
   for (const f of files) {
     const hit = collectionOf(f.path, contentDir);
@@ -94,6 +102,8 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
       continue;
     }
     const { spec, rel } = hit;
+    const badName = fileNameProblem(spec, rel);
+    if (badName) findings.push({ code: 'bad-file-name', severity: 'error', file: f.path, path: [], ...badName });
     if (!knownIds.has(spec.name)) knownIds.set(spec.name, new Set());
     knownIds.get(spec.name)!.add(entryId(rel));
     const parsed = parseContentFile(f.text, spec.kind);
@@ -109,7 +119,12 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     }
     if (parsed.syntax.length) {
       for (const s of parsed.syntax) {
-        findings.push({
+        findings.push(s.limit ? {
+          code: 'yaml-limit', severity: 'error', file: f.path, path: [], pos: s.pos,
+          message: `the YAML cannot be read safely: ${s.message}`,
+          expected: `at most ${MAX_YAML_ALIASES} aliases, none inside the node it names, and ordinary nesting`, found: s.message,
+          hint: 'Write the values out instead of repeating them through anchors and aliases (&name / *name).',
+        } : {
           code: 'yaml-syntax', severity: 'error', file: f.path, path: [], pos: s.pos,
           message: `YAML syntax error: ${s.message}`,
           expected: 'valid YAML', found: 'a syntax error',
@@ -189,12 +204,17 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkProseSafety(snapshot),
     ...checkMeasurements(snapshot, evidence, invalid.filter(([c]) => c === 'measurements').map(([, e]) => e)),
     ...checkFreshness(snapshot, opts.now),
+    ...checkTriageClaims(snapshot, knownIds.get('claims')),
+    ...checkRetypedNumbers(snapshot, {
+      locate: (file, path) => (opts.positions === false ? undefined : parsedByFile.get(file)?.locate(path)) ?? { line: 1, column: 1 },
+      text: (file) => textByFile.get(file),
+    }),
     ...audienceFindings(snapshot, opts.audience ?? 'internal'),
   );
 
   const problems = findings.map((fd): Problem => {
     const parsed = parsedByFile.get(fd.file);
-    const pos = fd.pos ?? parsed?.locate(fd.path, { key: fd.atKey }) ?? { line: 1, column: 1 };
+    const pos = fd.pos ?? (opts.positions === false ? undefined : parsed?.locate(fd.path, { key: fd.atKey })) ?? { line: 1, column: 1 };
     return {
       code: fd.code, severity: fd.severity, file: fd.file, line: pos.line, column: pos.column,
       field: fd.path.join('.'), message: fd.message, expected: fd.expected, found: fd.found, hint: fd.hint,

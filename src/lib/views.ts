@@ -7,7 +7,7 @@ import { pageOf } from './routes.ts';
 import { escapeHtml, plural } from './text.ts';
 
 export { escapeHtml, plural };
-import { freshnessOf } from './freshness.ts';
+import { figureAge, freshnessOf, oldFigureText, type FigureAge } from './freshness.ts';
 import type { Entry, KitSnapshot } from './snapshot.ts';
 
 /** Per-snapshot lookups, built once: pages call these thousands of times at scale. */
@@ -47,6 +47,22 @@ export function formatValue(value: number | 'TBD', unit?: string): string {
   return unit ? `${n} ${unit}` : n;
 }
 
+/** What `{value}` in a statement says while the figure is TBD. */
+export const TBD_TEXT = 'not yet measured';
+
+/** The placeholder a statement uses for the claim's own value: `at most {value} of ingress`. */
+export const VALUE_PLACEHOLDER = '{value}';
+
+/**
+ * A claim's statement as people read it: `{value}` replaced by the formatted value with its unit
+ * (the one formatter, {@link formatValue}), or "not yet measured" while the figure is TBD.
+ */
+export function statementText(c: Pick<Claim, 'statement' | 'metric'>): string {
+  if (!c.statement.includes(VALUE_PLACEHOLDER)) return c.statement;
+  const v = c.metric.value === 'TBD' ? TBD_TEXT : formatValue(c.metric.value, c.metric.unit);
+  return c.statement.split(VALUE_PLACEHOLDER).join(v);
+}
+
 export interface ClaimView {
   id: string;
   url: string;
@@ -61,11 +77,14 @@ export interface ClaimView {
   sources: { id: string; title: string; url: string }[];
   /** Sources cited but left out of this edition. */
   withheldSources: number;
+  /** Set when the figure is older than its category allows (see FIGURE_MAX_AGE_DAYS). */
+  oldFigure?: FigureAge;
 }
 
 export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: string): ClaimView {
   const c = entry.data;
   const f = freshnessOf(c, now);
+  const age = figureAge(c, now);
   // A source left out of this edition is counted but not linked.
   const sources = c.sources.flatMap((sid) => {
     const s = entryById(snapshot, 'sources', sid);
@@ -74,7 +93,7 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
   return {
     id: entry.id,
     url: claimUrl(entry.id),
-    statement: c.statement,
+    statement: statementText(c),
     value: formatValue(c.metric.value, c.metric.unit),
     isTbd: c.metric.value === 'TBD',
     status: c.status,
@@ -83,10 +102,21 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
     due: f.due,
     sources,
     withheldSources: c.sources.length - sources.length,
+    ...(age?.old ? { oldFigure: age } : {}),
   };
 }
 
 export const claimUrl = (id: string) => `/claims/${id}/`;
+
+/**
+ * The small marker beside an old figure (its `asOf` older than its category allows), as HTML for
+ * claim chips, claim lines, the claim page and the printed kit; empty for a figure within its age.
+ */
+export function oldFigureMarker(v: Pick<ClaimView, 'oldFigure'>): string {
+  if (!v.oldFigure) return '';
+  const text = oldFigureText(v.oldFigure);
+  return `<span class="marker-old" title="${escapeHtml(`${text}: check the vendor's current page before quoting`)}">${escapeHtml(text)}</span>`;
+}
 
 /** Claim health for the dashboard: counts per badge. */
 export function claimHealth(snapshot: KitSnapshot, now: string): Record<ClaimBadge, number> {
@@ -137,8 +167,17 @@ export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: strin
     // `check` guarantees the id exists, so a claim missing here was left out of this edition.
     if (!entry) return `<span class="claim-ref claim-ref--withheld">${text} <em>(withheld in this edition)</em></span>`;
     const v = claimView(entry, snapshot, now);
-    return `<span class="claim-ref">${text} <a class="claim-ref__value" href="${v.url}"><strong>${escapeHtml(v.value)}</strong> <span class="badge badge--${v.badge}">${BADGE_LABEL[v.badge]}</span>${v.asOf ? ` <span class="claim-ref__asof">as of ${v.asOf}</span>` : ''}</a></span>`;
+    return `<span class="claim-ref">${text} <a class="claim-ref__value" href="${v.url}"><strong>${escapeHtml(v.value)}</strong> <span class="badge badge--${v.badge}">${BADGE_LABEL[v.badge]}</span>${v.asOf ? ` <span class="claim-ref__asof">as of ${v.asOf}</span>` : ''}${v.oldFigure ? ` ${oldFigureMarker(v)}` : ''}</a></span>`;
   });
+}
+
+/**
+ * Plain text from YAML that may link claims (`[text](claim:id)`, e.g. triage `why`) as HTML: the
+ * text escaped, each claim link rendered like one in Markdown prose ({@link renderClaimLinks}).
+ */
+export function textWithClaimLinks(text: string, snapshot: KitSnapshot, now: string): string {
+  const html = escapeHtml(text).replace(/\[([^\]]*)\]\(claim:([^)\s]+)\)/g, (_m, t: string, id: string) => `<a href="claim:${id}">${t}</a>`);
+  return renderClaimLinks(html, snapshot, now);
 }
 
 /** Display name of a person id (owners), falling back to the id. */
@@ -158,7 +197,7 @@ export function hrefOf(snapshot: KitSnapshot, collection: CollectionName, id: st
 
 /** Every entry page of an edition, for the sitemap. */
 export function sitemapPaths(snapshot: KitSnapshot): string[] {
-  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/reviews/', '/signals/', '/blueprint/', '/kits/', '/search/'];
+  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/reviews/', '/signals/', '/blueprint/', '/kits/', '/search/', '/changes/'];
   const pages = (['clouds', 'plays', 'claims', 'sources', 'tco', 'frds', 'reviews'] as const).flatMap((c) =>
     (snapshot[c] as { id: string }[]).map((e) => pageOf(c, e.id)),
   );

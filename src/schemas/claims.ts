@@ -26,7 +26,11 @@ export const claimSchema = (ctx: SchemaContext) =>
     service: text(),
     /** Which gap it evidences. */
     category: z.enum(['throughput', 'latency', 'operations', 'scale', 'cost']),
-    /** The claim in one sentence, as an SE would say it. */
+    /**
+     * The claim in one sentence, as an SE would say it. Write `{value}` where its own number goes
+     * (`at most {value} of ingress`): pages show the formatted value and unit, so it never goes
+     * out of date; `check` reports a retyped number (`retyped-number`).
+     */
     statement: text(),
     /** The number behind the claim. */
     metric: z.strictObject({

@@ -1,14 +1,37 @@
 import { z } from 'astro/zod';
+import { describeDomain, dutySumProblem, tcoDomain, tcoValueProblem, type Medium } from '../lib/tco.ts';
 import { baseFields, text, type SchemaContext } from './common.ts';
+
+type Group = 'scenario' | Medium;
+
+/**
+ * A model input's number. Its domain (kind, and sanity limits that keep the model finite) comes
+ * from `src/lib/tco.ts` (SCENARIO_DOMAINS / MEDIUM_DOMAINS), the same definitions the build and
+ * the calculator apply; the field's description (shown by editors) states it, e.g. capacityTB:
+ * greater than 0, at least 0.001, at most 1e7 TB; years: a whole number from 1 to 30; duty
+ * fractions from 0 to 1 summing to 1; prices and watts 0 or more with an upper bound.
+ */
+const tcoValue = (group?: Group, param?: string) => {
+  const found = group && param ? tcoDomain(group, param) : undefined;
+  const value = z.number({ error: 'a number' });
+  if (!found) return value;
+  return value
+    .superRefine((v, ctx) => {
+      const expected = tcoValueProblem(group!, param!, v);
+      if (expected) ctx.addIssue({ code: 'custom', message: expected, input: v });
+    })
+    .meta({ description: `${found.unit}: ${describeDomain(found.domain)}` });
+};
 
 /**
  * One model input: a value with its unit, and either the source it came from or the reason it is
  * an assumption. A number with neither is refused: nobody can defend it in front of a customer.
  */
-export const tcoParam = (ctx: SchemaContext) =>
+export const tcoParam = (ctx: SchemaContext, group?: Group, param?: string) =>
   z
     .strictObject({
-      value: z.number({ error: 'a number' }),
+      /** The number, in `unit`, within the input's domain (see the description). */
+      value: tcoValue(group, param),
       unit: text(),
       /** Source (id) the value was read from. */
       source: ctx.ref('sources').optional(),
@@ -32,8 +55,15 @@ export const SCENARIO_PARAMS = [
   'pricePerKWh', 'pue', 'energyEscalation', 'rackU', 'rackKW', 'rackMonthPrice',
 ] as const;
 
-const paramsOf = <K extends string>(ctx: SchemaContext, keys: readonly K[]) =>
-  z.strictObject(Object.fromEntries(keys.map((k) => [k, tcoParam(ctx)])) as Record<K, ReturnType<typeof tcoParam>>);
+const paramsOf = <K extends string>(ctx: SchemaContext, group: Group, keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, tcoParam(ctx, group, k)])) as Record<K, ReturnType<typeof tcoParam>>);
+
+/** The shared inputs; the three duty fractions must also sum to 1 (within 1e-6). */
+const scenarioParams = (ctx: SchemaContext) =>
+  paramsOf(ctx, 'scenario', SCENARIO_PARAMS).superRefine((s, c) => {
+    const expected = dutySumProblem(s.dutyIdle.value, s.dutyRead.value, s.dutyWrite.value);
+    if (expected) c.addIssue({ code: 'custom', message: expected, path: ['dutyIdle', 'value'], input: s.dutyIdle.value });
+  });
 
 /** `tco/<scenario>.yaml`: an HDD vs SSD scenario. Every input carries a unit and a source or reason. */
 export const tcoSchema = (ctx: SchemaContext) =>
@@ -44,10 +74,10 @@ export const tcoSchema = (ctx: SchemaContext) =>
     /** What situation the scenario models, in one or two sentences. */
     description: text(),
     /** Inputs shared by both media. */
-    scenario: paramsOf(ctx, SCENARIO_PARAMS),
+    scenario: scenarioParams(ctx),
     /** Disk inputs. */
-    hdd: paramsOf(ctx, MEDIUM_PARAMS),
+    hdd: paramsOf(ctx, 'hdd', MEDIUM_PARAMS),
     /** Flash inputs. */
-    ssd: paramsOf(ctx, MEDIUM_PARAMS),
+    ssd: paramsOf(ctx, 'ssd', MEDIUM_PARAMS),
   });
 export type TcoScenario = z.output<ReturnType<typeof tcoSchema>>;

@@ -37,18 +37,28 @@ export const triageSchema = (ctx: SchemaContext) =>
               bands: z
                 .array(
                   z.strictObject({
+                    /** The band takes answers below this number (a policy choice). */
                     below: z.number().optional(),
+                    /**
+                     * Or: the band takes answers below this claim's value (a `claims` id), so the
+                     * threshold follows the claim when its figure changes. Not with `below`.
+                     */
+                    claim: ctx.ref('claims').optional(),
                     verdict: verdict(),
                     label: text(),
+                  }).refine((b) => b.below === undefined || b.claim === undefined, {
+                    error: 'a band has `below` (a number) or `claim` (a claim whose value is the threshold), not both',
+                    path: ['claim'],
                   }),
                 )
                 .min(1)
                 .superRefine((bands, rctx) => {
                   bands.forEach((b, i) => {
                     const last = i === bands.length - 1;
-                    if (last && b.below !== undefined) {
-                      rctx.addIssue({ code: 'custom', path: [i, 'below'], input: b.below, message: 'the last band takes every larger answer: remove its `below`' });
-                    } else if (!last && b.below === undefined) {
+                    const bound = b.below !== undefined || b.claim !== undefined;
+                    if (last && bound) {
+                      rctx.addIssue({ code: 'custom', path: [i, b.below !== undefined ? 'below' : 'claim'], input: b.below ?? b.claim, message: `the last band takes every larger answer: remove its \`${b.below !== undefined ? 'below' : 'claim'}\`` });
+                    } else if (!last && !bound) {
                       rctx.addIssue({ code: 'custom', path: [i], input: b, message: 'only the last band may leave out `below`' });
                     } else if (i > 0 && b.below !== undefined && bands[i - 1]!.below !== undefined && b.below <= bands[i - 1]!.below!) {
                       rctx.addIssue({ code: 'custom', path: [i, 'below'], input: b.below, message: `bands go in ascending order: ${b.below} is not above the previous band's ${bands[i - 1]!.below}` });

@@ -6,7 +6,7 @@ import { useSite } from './browser.ts';
 const site = useSite();
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const PAGES = ['/', '/clouds/azure/', '/clouds/azure/dagger/', '/plays/checkpoint-storms-azure/', '/claims/azure/account-ingress/', '/search/?q=checkpoint', '/claims/', '/tco/'];
+const PAGES = ['/', '/clouds/azure/', '/clouds/azure/dagger/', '/plays/checkpoint-storms-azure/', '/claims/azure/account-ingress/', '/search/?q=checkpoint', '/claims/', '/tco/', '/changes/', '/claims/azure/block-blob-max-size/'];
 
 describe('accessibility (axe-core)', () => {
   for (const path of PAGES) {

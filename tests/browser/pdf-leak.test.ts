@@ -1,23 +1,59 @@
-/** The leak test covers the PDFs: a confidential term in a kit PDF fails `pdf` and the PDFs are deleted. */
-import { existsSync, writeFileSync } from 'node:fs';
+/**
+ * The leak test covers the PDFs, and nothing is published before it has run: a leak found only in a
+ * PDF fails `build --pdf` and `pdf`, and dist/ stays byte-identical.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_TREE, fieldkit, projectWith } from '../helpers.ts';
 
+/** sha256 of every file under dir, by path: equal before and after means byte-identical. */
+function treeHash(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const full = join(dir, f);
+    if (statSync(full).isFile()) out[f] = createHash('sha256').update(readFileSync(full)).digest('hex');
+  }
+  return out;
+}
+
+const TERMS = { FIELDKIT_TERMS: 'Initech Labs\n', FIELDKIT_TERMS_FILE: '' };
+
 describe('pdf leak test', () => {
-  it('a confidential term in a kit fails the PDF export and leaves no PDF behind', () => {
+  it('build --pdf: a term that only the PDF shows fails the build before anything is published', () => {
+    // Two blocks shown inline: the HTML has "Ini" and "tech Labs" in separate blocks (no word), the
+    // printed page reads "Initech Labs". Only the PDF scan can see it.
+    const cloud = BASE_TREE['src/content/clouds/azure.md']!.replace(
+      'The ingress limit',
+      '<div style="display:inline">Ini</div><div style="display:inline">tech Labs</div>\n\nThe ingress limit',
+    );
+    const dir = projectWith({ 'src/content/clouds/azure.md': cloud });
+    mkdirSync(join(dir, 'dist', 'kits'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'index.html'), '<p>previous good build</p>');
+    writeFileSync(join(dir, 'dist', 'kits', 'old.pdf'), 'previous pdf');
+    const before = treeHash(join(dir, 'dist'));
+    const r = fieldkit(['build', '--pdf', '--now', '2026-11-26'], { cwd: dir, env: { FIELDKIT_ROOT: dir, ...TERMS } });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^leak: kits\/azure\.pdf: confidential term 1 in PDF text: "[^"]*\[term 1\]/m);
+    expect(r.stderr).not.toMatch(/^leak: [^ ]+\.html/m);
+    expect(r.stderr).toContain('nothing was published');
+    expect(treeHash(join(dir, 'dist'))).toEqual(before);
+  }, 240_000);
+
+  it('pdf: a leaking PDF is never moved into dist/, which stays byte-identical', () => {
     const dir = projectWith({
       'src/content/clouds/azure.md': BASE_TREE['src/content/clouds/azure.md']!.replace('summary: An example cloud for tests.', 'summary: Built for Initech Labs.'),
     });
-    const env = { FIELDKIT_ROOT: dir };
+    const env = { FIELDKIT_ROOT: dir, FIELDKIT_TERMS: '', FIELDKIT_TERMS_FILE: '' };
+    // Built (internal) before the term was listed: only the PDF run's scan can catch it now.
     expect(fieldkit(['build', '--now', '2026-11-26'], { cwd: dir, env }).code).toBe(0);
-    expect(fieldkit(['pdf', 'azure', '--out', join(dir, 'clean')], { cwd: dir, env }).code).toBe(0);
-    // The term is listed after the site was built: only the PDF scan can catch it now.
-    // printf 'initech labs' | sha256sum
-    writeFileSync(join(dir, 'confidential-terms.txt'), 'sha256:9f239f4c8f599815d73c5725135199fe9ec95e25188aaf2af0e8c01d39e8a126 words:2\n');
-    const r = fieldkit(['pdf', 'azure'], { cwd: dir, env });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/leak: azure\.pdf: confidential term sha256:9f239f4c8f59/);
+    const before = treeHash(join(dir, 'dist'));
+    const r = fieldkit(['pdf', 'azure'], { cwd: dir, env: { ...env, ...TERMS } });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^leak: kits\/azure\.pdf: confidential term 1 in PDF text: "[^"]*\[term 1\]/m);
+    expect(r.stderr).toContain('nothing was published');
     expect(existsSync(join(dir, 'dist', 'kits', 'azure.pdf'))).toBe(false);
-  }, 120_000);
+    expect(treeHash(join(dir, 'dist'))).toEqual(before);
+  }, 240_000);
 });

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASE_TREE, fieldkit, makeTree, projectWith } from '../helpers.ts';
+import { BASE_TREE, fieldkit, projectWith } from '../helpers.ts';
 
 const SECRET_CLAIM = 'src/content/claims/azure/secret.yaml';
 const PLANTED: Record<string, string> = {
@@ -21,39 +21,23 @@ const PLANTED: Record<string, string> = {
     'category: throughput', 'statement: Globex Studios moved its renders off the cloud after the throttling.',
     'metric: {name: Render throughput, value: TBD, unit: Gbps, better: higher}', 'status: tbd', '',
   ].join('\n'),
-  // SHA-256 of "globex studios" (normalized): the plaintext is never stored.
-  'confidential-terms.txt': '# test terms\nsha256:58a4f31c645530ae5f8b34d948747be47a40126877cf015701989573335b68d2 words:2\n',
 };
+// The deny-list comes from the environment (a CI secret), never from the repository.
+const TERMS = { FIELDKIT_TERMS: 'Globex Studios\n', FIELDKIT_TERMS_FILE: '' };
 
 function build(dir: string, audience: string, env: Record<string, string> = {}) {
-  return fieldkit(['build', '--audience', audience, '--now', '2026-11-26'], { cwd: dir, env: { FIELDKIT_ROOT: dir, ...env } });
+  return fieldkit(['build', '--audience', audience, '--now', '2026-11-26'], { cwd: dir, env: { FIELDKIT_ROOT: dir, ...TERMS, ...env } });
 }
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(join(dir, 'dist'), { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
 }
 
-describe('confidential terms', () => {
-  it('terms add stores only the hash, and terms check finds the term in any spelling', () => {
-    const dir = makeTree();
-    const add = fieldkit(['terms', 'add', '--root', dir, 'Globex  Studios']);
-    expect(add.code).toBe(0);
-    const file = readFileSync(join(dir, 'confidential-terms.txt'), 'utf8');
-    expect(file.toLowerCase()).not.toContain('globex');
-    // Worked by hand: printf 'globex studios' | sha256sum
-    expect(file).toContain('sha256:58a4f31c645530ae5f8b34d948747be47a40126877cf015701989573335b68d2 words:2');
-    const hit = makeTree({ 'note.txt': 'Met GLOBEX studios, again.' });
-    expect(fieldkit(['terms', 'check', '--root', dir, join(hit, 'note.txt')]).code).toBe(1);
-    const clean = makeTree({ 'note.txt': 'Met a media company.' });
-    expect(fieldkit(['terms', 'check', '--root', dir, join(clean, 'note.txt')]).code).toBe(0);
-  });
-});
-
 describe('editions', () => {
   it('partner: planted internal entries are left out and the leak test passes', () => {
     const dir = projectWith({}, PLANTED);
     const r = build(dir, 'partner');
-    expect(r.stderr).toContain('for confidential terms and left-out entries: clean');
+    expect(r.stderr).toContain('for 1 confidential term(s) and left-out entries: clean');
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'dist', 'claims', 'azure', 'secret', 'index.html'))).toBe(false);
     expect(existsSync(join(dir, 'dist', 'claims', 'azure', 'ingress', 'index.html'))).toBe(true);
@@ -68,16 +52,16 @@ describe('editions', () => {
     const dir = projectWith({}, PLANTED);
     const r = build(dir, 'internal');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/leak: claims\/azure\/secret\/index\.html: confidential term sha256:58a4f31c6455/);
+    expect(r.stderr).toMatch(/leak: claims\/azure\/secret\/index\.html:\d+: confidential term 1 in text: "[^"]*\[term 1\] moved its renders/);
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 
   it('partner with the audience filter bypassed: the leak test catches the internal entry', () => {
-    const dir = projectWith({}, { ...PLANTED, 'confidential-terms.txt': '' });
-    const r = build(dir, 'partner', { FIELDKIT_UNSAFE_SKIP_AUDIENCE_FILTER: '1' });
+    const dir = projectWith({}, PLANTED);
+    const r = build(dir, 'partner', { FIELDKIT_UNSAFE_SKIP_AUDIENCE_FILTER: '1', FIELDKIT_TERMS: 'Not In This Kit\n' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('"/claims/azure/secret/" (an entry left out of this edition)');
-    expect(r.stderr).toContain('"Globex Studios moved its renders off the cloud after the throttling." (an entry left out of this edition)');
+    expect(r.stderr).toMatch(/leak: [^ ]+: "\/claims\/azure\/secret\/" in attribute href: /);
+    expect(r.stderr).toMatch(/leak: claims\/azure\/secret\/index\.html:\d+: "Globex Studios moved its renders off the cloud after the throttling\." in text: /);
     expect(r.stderr).toContain('nothing was published');
   });
 

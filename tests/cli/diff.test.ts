@@ -49,20 +49,20 @@ const claim = (fields: Record<string, string>) =>
 
 /** The base: BASE_TREE plus a claim that will be removed and a provisional one that will be sourced. */
 const BASE: Record<string, string> = {
-  'src/content/claims/azure/egress.yaml': claim({ statement: 'An account serves at most 120 Gbps of egress.', name: 'Max egress per account', value: '120', unit: 'Gbps', status: 'sourced', sources: '[doc]', asOf: '2025-10-31' }),
-  'src/content/claims/azure/capacity.yaml': claim({ category: 'scale', statement: 'An account holds at most 5 PiB.', name: 'Max capacity per account', value: '5', unit: 'PiB', status: 'provisional' }),
+  'src/content/claims/azure/egress.yaml': claim({ statement: 'An account serves at most {value} of egress.', name: 'Max egress per account', value: '120', unit: 'Gbps', status: 'sourced', sources: '[doc]', asOf: '2025-10-31' }),
+  'src/content/claims/azure/capacity.yaml': claim({ category: 'scale', statement: 'An account holds at most {value}.', name: 'Max capacity per account', value: '5', unit: 'PiB', status: 'provisional' }),
 };
 
 /** The change under review. */
 const HEAD: Record<string, string | null> = {
   // a number changed (60 -> 80), with an as-of date later than the last review: the freshness clock restarts
-  [CLAIM]: BASE_TREE[CLAIM]!.replace('  value: 60', '  value: 80').replace('60 Gbps', '80 Gbps').replace('asOf: 2025-10-31', 'asOf: 2026-11-15'),
+  [CLAIM]: BASE_TREE[CLAIM]!.replace('  value: 60', '  value: 80').replace('asOf: 2025-10-31', 'asOf: 2026-11-15'),
   // a claim removed
   'src/content/claims/azure/egress.yaml': null,
   // a status upgraded, now with its source and date
-  'src/content/claims/azure/capacity.yaml': claim({ category: 'scale', statement: 'An account holds at most 5 PiB.', name: 'Max capacity per account', value: '5', unit: 'PiB', status: 'sourced', sources: '[doc]', asOf: '2026-10-01' }),
+  'src/content/claims/azure/capacity.yaml': claim({ category: 'scale', statement: 'An account holds at most {value}.', name: 'Max capacity per account', value: '5', unit: 'PiB', status: 'sourced', sources: '[doc]', asOf: '2026-10-01' }),
   // a claim added
-  'src/content/claims/azure/requests.yaml': claim({ statement: 'An account serves at most 20,000 requests per second.', name: 'Max request rate per account', value: '20000', unit: 'requests/s', status: 'sourced', sources: '[doc]', asOf: '2026-10-01' }),
+  'src/content/claims/azure/requests.yaml': claim({ statement: 'An account serves at most {value}.', name: 'Max request rate per account', value: '20000', unit: 'requests/s', status: 'sourced', sources: '[doc]', asOf: '2026-10-01' }),
   // a play that cites the changed claim
   'src/content/plays/burst.md': [
     '---',
@@ -153,7 +153,7 @@ describe('fieldkit diff: a pull request against its base', () => {
     expect(c.valueChange).toEqual({ before: 60, after: 80, unitBefore: 'Gbps', unitAfter: 'Gbps', changePct: 33.3, competitor: 'improved', better: 'higher' });
     expect(c.asOfChange).toEqual({ before: '2025-10-31', after: '2026-11-15' });
     expect(c.freshnessReset).toEqual({ sinceBefore: '2026-11-01', sinceAfter: '2026-11-15', dueBefore: '2027-04-30', dueAfter: '2027-05-14' });
-    expect(c.fields.map((f) => f.path)).toEqual(['statement', 'metric.value', 'asOf']);
+    expect(c.fields.map((f) => f.path)).toEqual(['metric.value', 'asOf']);
   });
 
   it('shows what the changed number touches: plays, clouds, dagger pages, kits', () => {
@@ -201,7 +201,7 @@ describe('fieldkit diff: a pull request against its base', () => {
         '| Claim | Change | Value | Status | Touches |',
         '|---|---|---|---|---|',
         '| `azure/capacity` | changed: status, sources, asOf | 5 PiB | provisional → sourced ↑ | — |',
-        '| `azure/ingress` | changed: value, asOf, review clock reset, statement | **60 → 80 Gbps (+33.3%)** | sourced | plays: burst, checkpoint · clouds: azure · kits: azure |',
+        '| `azure/ingress` | changed: value, asOf, review clock reset | **60 → 80 Gbps (+33.3%)** | sourced | plays: burst, checkpoint · clouds: azure · kits: azure |',
         '| `azure/requests` | added | 20,000 requests/s | sourced | — |',
         '| `azure/egress` | removed | ~~120 Gbps~~ | sourced | — |',
         '',
