@@ -59,6 +59,7 @@ describe('claims ledger with JavaScript', () => {
   it('a link with filters and sort opens the ledger filtered and sorted', async () => {
     const page = await site.page();
     await page.goto(`${site.url}/claims/?cloud=aws&sort=oldest`);
+    await page.waitForSelector('[data-row-filter][data-ready]');
     expect(await page.locator('input[name="f-cloud"][value="aws"]').isChecked()).toBe(true);
     expect(await page.locator('input[name="f-sort"][value="oldest"]').isChecked()).toBe(true);
     const rows = await visibleRows(page);
@@ -72,6 +73,7 @@ describe('claims ledger with JavaScript', () => {
   it('choosing a filter writes it into the address; All and the default sort take it out', async () => {
     const page = await site.page();
     await page.goto(`${site.url}/claims/`);
+    await page.waitForSelector('[data-row-filter][data-ready]');
     await page.locator('input[name="f-status"][value="tbd"]').check();
     await page.waitForURL((u) => u.searchParams.get('status') === 'tbd');
     await page.locator('input[name="f-sort"][value="newest"]').check();
