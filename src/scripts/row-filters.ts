@@ -6,6 +6,7 @@
  * into the page, and the site's CSP (`script-src 'self'`) allows only script files.
  */
 const { rowFilterSearch } = await import('../lib/row-filter.ts');
+export {};
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-row-filter="url"]')) {
   const form = root.querySelector<HTMLFormElement>('form')!;
