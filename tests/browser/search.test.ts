@@ -1,6 +1,9 @@
 /** The search page: state in the address, filters that only offer what has results, results first on a phone. */
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const site = useSite();
 
@@ -99,5 +102,21 @@ describe('on a phone (375 x 667)', () => {
     expect(first!.y).toBeLessThan(667);
     expect(await page.locator('[data-filters]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  it('has no axe violations with the filters folded and unfolded', async () => {
+    const page = await site.page({ width: 375, height: 667 });
+    await page.goto(`${site.url}/search/?q=latency&type=Claim`);
+    await ready(page);
+    await page.addScriptTag({ path: axePath });
+    const run = () => page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    expect(await run()).toEqual([]);
+    await page.locator('[data-filters] summary').click();
+    expect(await page.locator('[data-filter-groups] input[name="type"][value="Claim"]').isVisible()).toBe(true);
+    expect(await run()).toEqual([]);
+    expect(page.errors).toEqual([]);
   });
 });
