@@ -226,6 +226,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
     verbose: args.flags.has('verbose'),
     audience: audienceFlag(args.flags.get('audience')),
     pdf: withPdf ? {} : undefined,
+    // The editable dagger slides go with the PDFs, into the staging folder, so the leak test covers them.
+    outputs: withPdf
+      ? [{ name: 'slides', render: async (stage: string) => { await (await import('./slides.ts')).writeEditionSlides({ root: PROJECT_ROOT, distDir: stage, audience: audienceFlag(args.flags.get('audience')), now: dateFlag(args.flags.get('now')) ?? today() }); } }]
+      : undefined,
   });
   if (r.code !== EXIT.ok) return r.code;
   const pdf = r.pdfs ? { files: r.pdfs } : undefined;

@@ -3,9 +3,9 @@
  * system packages the test suite uses. Chromium, Chrome and Edge are looked for where Debian,
  * Ubuntu (apt and snap), macOS and Windows put them; FIELDKIT_CHROMIUM overrides the search.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from './util.ts';
+import { ensurePackages, type SystemPackage } from './tools.ts';
 
 export const CHROMIUM_ENV = 'FIELDKIT_CHROMIUM';
 const DEFAULT = '/usr/bin/chromium';
@@ -54,38 +54,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Debian packages the test suite needs, with a file each provides. */
-export const SYSTEM_PACKAGES: [pkg: string, provides: string][] = [
+export const SYSTEM_PACKAGES: SystemPackage[] = [
   ['chromium', '/usr/bin/chromium'],
   ['poppler-utils', '/usr/bin/pdftotext'],
   ['nginx', '/usr/sbin/nginx'],
 ];
-
-/**
- * Installs missing Debian packages with apt-get when we are root on a Debian-like system. Package
- * scripts may not start or enable services: a temporary policy-rc.d answers "not allowed" (101)
- * for the length of the install, so nginx is installed but never started on port 80.
- */
-export async function ensureSystemPackages(packages: [pkg: string, provides: string][]): Promise<{ missing: string[]; message?: string }> {
-  const missing = packages.filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg);
-  if (!missing.length) return { missing };
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    return { missing, message: `missing system packages: ${missing.join(', ')} (install with: sudo apt-get install ${missing.join(' ')})` };
-  }
-  process.stderr.write(`▸ installing ${missing.join(', ')} with apt-get (first run only)…\n`);
-  const policy = '/usr/sbin/policy-rc.d';
-  const ownPolicy = !existsSync(policy);
-  if (ownPolicy) writeFileSync(policy, '#!/bin/sh\n# fieldkit test: install packages without starting their services\nexit 101\n', { mode: 0o755 });
-  try {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const ok =
-      (await run('apt-get', ['update', '-qq'], { env })) === 0 &&
-      (await run('apt-get', ['install', '-y', '-qq', ...missing], { env })) === 0;
-    const still = packages.filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg);
-    return ok && !still.length ? { missing: [] } : { missing: still, message: `apt-get could not install ${still.join(', ')}` };
-  } finally {
-    if (ownPolicy) rmSync(policy, { force: true });
-  }
-}
 
 /** Returns the Chromium path, installing missing Debian packages when we are root; else explains. */
 export async function ensureChromium(opts: { install: boolean }): Promise<{ path?: string; message?: string }> {
@@ -94,7 +67,7 @@ export async function ensureChromium(opts: { install: boolean }): Promise<{ path
     `or point ${CHROMIUM_ENV} at another Chromium, Chrome or Edge binary.`;
   const wanted = SYSTEM_PACKAGES.filter(([pkg]) => pkg !== 'chromium' || !existsSync(chromiumPath()));
   if (opts.install && !(process.env[CHROMIUM_ENV] && !existsSync(chromiumPath()))) {
-    const { message } = await ensureSystemPackages(wanted);
+    const { message } = await ensurePackages(wanted, { install: true });
     if (message && !existsSync(chromiumPath())) return { message: `${message}. ${explain()}` };
   }
   const path = chromiumPath();

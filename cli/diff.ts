@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { diffKits, rawEntries, type DiffSide } from '#lib/diff.ts';
 import { DIFF_FORMATS, formatDiff } from '#lib/diff-format.ts';
 import { validateContent, type ContentFile } from '#lib/validate.ts';
-import { CONTENT_DIR, readContentFiles, today } from './io/content-fs.ts';
+import { CONTENT_DIR, readContentFiles, renderMarkdown, today } from './io/content-fs.ts';
 import { gitTopLevel, readContentFilesAt, resolveCommit } from './io/git.ts';
 import { dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.ts';
 
 function side(files: ContentFile[], now: string): DiffSide {
-  const { snapshot, problems } = validateContent(files, { contentDir: CONTENT_DIR, now });
+  const { snapshot, problems } = validateContent(files, { contentDir: CONTENT_DIR, now, renderMarkdown });
   return { snapshot, problems, raw: rawEntries(files, CONTENT_DIR), files };
 }
 

@@ -20,7 +20,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (argv) => (await import('./build.ts')).buildCommand(argv),
   },
   test: {
-    summary: 'the whole suite: unit and CLI tests, a build, browser tests in Chromium',
+    summary: 'the whole suite: unit and CLI tests, builds of every edition (internal also 1 and 2 years on), browser tests in Chromium',
     usage: 'test [--no-browser]',
     flags: [['--no-browser', 'skip the build-dependent browser tests (Chromium)']],
     run: async (argv) => (await import('./test.ts')).testCommand(argv),
@@ -68,6 +68,16 @@ const COMMANDS: Record<string, Command> = {
     usage: 'pdf [cloud…] [--format a4|letter] [--out DIR]',
     flags: [['--format a4|letter', 'paper size (default a4)'], ['--out DIR', 'write the PDFs there instead of dist/kits/']],
     run: async (argv) => (await import('./pdf.ts')).pdfCommand(argv),
+  },
+  slides: {
+    summary: 'write each dagger slide as an editable PowerPoint file (dist/kits/<cloud>-dagger.pptx)',
+    usage: 'slides [cloud…] [--out DIR] [--audience internal|partner|public] [--now YYYY-MM-DD]',
+    flags: [
+      ['--out DIR', 'write the .pptx files there instead of dist/kits/'],
+      ['--audience internal|partner|public', "the edition (default: the built site's, else internal); partner and public slides carry no internal text"],
+      ['--now YYYY-MM-DD', 'the date freshness markers are judged against'],
+    ],
+    run: async (argv) => (await import('./slides.ts')).slidesCommand(argv),
   },
   bench: {
     summary: 'time check and build on synthetic kits of N entries against a bare Astro floor',
@@ -180,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`fieldkit ${name}: ${err.message}\nusage: ./fieldkit ${cmd.usage}\n`);
       return EXIT.usage;
     }
-    const mistake = userMistake(err);
+    const mistake = (err as Error)?.name === 'ConfigError' ? (err as Error).message : userMistake(err);
     if (mistake) {
       process.stderr.write(`fieldkit ${name}: ${mistake}\n`);
       if (debug) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);

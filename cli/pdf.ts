@@ -117,7 +117,13 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
       server = s.server;
       const { chromium: pw } = await import('playwright-core');
       try {
-        browser = await pw.launch({ executablePath: executable, args: CHROMIUM_ARGS });
+        // Belt and braces for the route below: every connection except to the local site goes to
+        // a proxy that is not there (port 9, discard), so not even a preconnect (Chromium opens
+        // one for a frame before the request can be intercepted) reaches another host.
+        browser = await pw.launch({
+          executablePath: executable, args: CHROMIUM_ARGS,
+          proxy: { server: 'http://127.0.0.1:9', bypass: `<-loopback>,${new URL(s.url).host}` },
+        });
       } catch (err) {
         throw new ChromiumError(
           `could not start Chromium at ${executable}: ${(err as Error).message.split('\n')[0]}. ` +
@@ -125,6 +131,14 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
         );
       }
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+      // Printing makes no outside request: anything not from the local site (images, styles,
+      // fonts, scripts, frames named by a page) is aborted before it leaves the build machine.
+      const origin = new URL(s.url).origin;
+      await ctx.route(() => true, (route) => {
+        let local = false;
+        try { local = new URL(route.request().url()).origin === origin; } catch { /* not a URL with an origin */ }
+        return local ? route.continue() : route.abort('blockedbyclient');
+      });
       return { url: s.url, ctx };
     });
     const site = process.env.FIELDKIT_SITE || undefined;

@@ -1,16 +1,71 @@
 /**
- * `test`: the whole suite, in the order a fresh machine needs it: unit and CLI tests, a real
- * build, then browser tests in Chromium over the built site. Ends with `N passed, N failed`.
+ * `test`: the whole suite, in the order a fresh machine needs it: unit and CLI tests, real builds
+ * of the shipped content (internal into dist/, partner and public, and the internal edition one
+ * and two years later), then browser tests in Chromium over the built sites. Ends with
+ * `N passed, N failed`. Every build is dated from the content (`testDate`), never from the clock.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { Audience } from '#schemas/common.ts';
+import { latestContentDate } from '#lib/integrity.ts';
 import { buildSite } from './build.ts';
 import { ensureChromium, CHROMIUM_ENV } from './chromium.ts';
+import { ensureLibreOffice } from './libreoffice.ts';
 import { ensurePackages, MEASURE_TOOLS } from './tools.ts';
-import { today } from './io/content-fs.ts';
-import { EXIT, parseArgs, phase, PROJECT_ROOT, run, UsageError, type Phase } from './util.ts';
+import { validateTree } from './io/content-fs.ts';
+import { dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, run, UsageError, type Phase } from './util.ts';
 
 interface Tally { passed: number; failed: number; skipped: number }
+
+/**
+ * The date the suite's builds are judged against: FIELDKIT_NOW when set, otherwise the newest date
+ * the content records (so the same commit tests the same way on any day, and no content date is
+ * ever "in the future").
+ */
+export function testDate(root: string): string {
+  const given = dateFlag(process.env.FIELDKIT_NOW);
+  if (given) return given;
+  const { snapshot } = validateTree(root, '9999-12-31');
+  const latest = latestContentDate(snapshot);
+  if (!latest) throw new InternalError(`no dated entry in ${join(root, 'src', 'content')}: nothing to date the test builds by (set FIELDKIT_NOW=YYYY-MM-DD)`);
+  return latest;
+}
+
+/** The same day `n` years later (29 February becomes 28 February). */
+export function yearsLater(date: string, n: number): string {
+  const [y, md] = [Number(date.slice(0, 4)), date.slice(5)];
+  return `${String(y + n).padStart(4, '0')}-${md === '02-29' ? '02-28' : md}`;
+}
+
+/** Runs `fn` with `terms` added to FIELDKIT_TERMS (read by the leak test of every build), then restores it. */
+async function withTerms<T>(terms: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.env.FIELDKIT_TERMS;
+  process.env.FIELDKIT_TERMS = [before, terms].filter(Boolean).join('\n');
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.FIELDKIT_TERMS;
+    else process.env.FIELDKIT_TERMS = before;
+  }
+}
+
+/** Test-only deny-list for the edition builds (FIELDKIT_TERMS): a term that must never appear in any edition. */
+export const CANARY_TERMS = 'Fieldkit Canary Term';
+
+/**
+ * The extra builds `test` makes besides dist/ (the internal edition at the test date): the
+ * customer-safe editions (for tests/browser/editions.test.ts), and the internal edition with the
+ * clock moved on, when everything is stale (for tests/browser/time-travel.test.ts).
+ */
+export function extraBuilds(root: string, now: string): { name: string; audience: Audience; now: string; outDir: string }[] {
+  const dir = (name: string) => join(root, '.fieldkit', 'editions', name);
+  return [
+    { name: 'partner edition', audience: 'partner', now, outDir: dir('partner') },
+    { name: 'public edition', audience: 'public', now, outDir: dir('public') },
+    { name: 'internal edition, one year later', audience: 'internal', now: yearsLater(now, 1), outDir: dir('internal-plus-1y') },
+    { name: 'internal edition, two years later', audience: 'internal', now: yearsLater(now, 2), outDir: dir('internal-plus-2y') },
+  ];
+}
 
 async function vitest(project: string, outFile: string, extraEnv: Record<string, string> = {}): Promise<Tally> {
   rmSync(outFile, { force: true });
@@ -48,11 +103,25 @@ export async function testCommand(argv: string[]): Promise<number> {
   await ensurePackages(MEASURE_TOOLS, { install: true }); // fio and iperf3, run for real by tests/cli/measure-tools.test.ts
   add(await phase(phases, 'unit and CLI tests', () => vitest('unit', join(work, 'vitest-unit.json'))));
 
-  const build = await phase(phases, 'build', () => buildSite({ root: PROJECT_ROOT, now: today() })).catch((e: Error) => {
-    process.stderr.write(`build failed: ${e.message}\n`);
-    return { code: EXIT.internal };
+  const now = testDate(PROJECT_ROOT);
+  process.stderr.write(`test builds are dated ${now} (the newest date in the content; FIELDKIT_NOW overrides)\n`);
+  const buildOne = (name: string, opts: { audience?: Audience; now: string; outDir?: string }) =>
+    phase(phases, `build: ${name}`, () => buildSite({ root: PROJECT_ROOT, ...opts })).catch((e: Error) => {
+      process.stderr.write(`build (${name}) failed: ${e.message}\n`);
+      return { code: EXIT.internal };
+    });
+  const build = await withTerms(CANARY_TERMS, async () => {
+    const main = await buildOne('internal edition into dist/', { now });
+    add(main.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+    for (const b of extraBuilds(PROJECT_ROOT, now)) {
+      // A failed build leaves no folder behind, so no browser test reads an older one.
+      rmSync(b.outDir, { recursive: true, force: true });
+      mkdirSync(dirname(b.outDir), { recursive: true });
+      const r = await buildOne(`${b.name} (--audience ${b.audience} --now ${b.now})`, b);
+      add(r.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+    }
+    return main;
   });
-  add(build.code === EXIT.ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
 
   if (args.flags.has('no-browser')) {
     process.stderr.write('browser tests skipped (--no-browser)\n');
@@ -62,7 +131,13 @@ export async function testCommand(argv: string[]): Promise<number> {
       process.stderr.write(`${message}\n`);
       add({ passed: 0, failed: 1, skipped: 0 });
     } else {
-      add(await phase(phases, 'browser tests (Chromium)', () => vitest('browser', join(work, 'vitest-browser.json'), { [CHROMIUM_ENV]: browser })));
+      // LibreOffice Impress opens the generated PowerPoint files (tests/browser/slides.test.ts).
+      const office = await ensureLibreOffice({ install: true });
+      if (!office.path) {
+        process.stderr.write(`${office.message}\n`);
+        add({ passed: 0, failed: 1, skipped: 0 });
+      }
+      add(await phase(phases, 'browser tests (Chromium)', () => vitest('browser', join(work, 'vitest-browser.json'), { [CHROMIUM_ENV]: browser, FIELDKIT_NOW: now })));
     }
   }
   process.stderr.write(`\nphases: ${phases.map((p) => `${p.name} ${(p.ms / 1000).toFixed(1)} s`).join(', ')}\n`);

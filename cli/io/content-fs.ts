@@ -7,9 +7,12 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
+import { markdownToHtml } from 'satteri';
 import type { Audience } from '#schemas/common.ts';
 import { sortProblems, type Problem, type ProblemCode } from '#lib/problems.ts';
 import { isEvidencePath } from '#lib/measure/check.ts';
+import { site } from '../../src/data/site.ts';
 import { validateContent, type ContentFile, type ValidationResult } from '#lib/validate.ts';
 
 export const CONTENT_DIR = 'src/content';
@@ -185,6 +188,24 @@ export function today(): string {
 }
 
 /**
+ * A Markdown body rendered to HTML the way the site renders it: Astro 7's default processor
+ * (Sätteri, @astrojs/markdown-satteri) with Astro's defaults (GFM, smart punctuation, heading
+ * ids) and no syntax highlighting (astro.config.mjs turns it off: it would add inline styles).
+ * Synchronous, so `check` stays one pass. `unsafe-markup` sanitizes this output.
+ */
+export function renderMarkdown(body: string): string {
+  const astro = { frontmatter: {}, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  const r = markdownToHtml(body, {
+    features: { gfm: true, smartPunctuation: true },
+    hastPlugins: [satteriHeadingIdsPlugin()],
+    data: { astro },
+  });
+  // Astro's heading-id plugin is synchronous, so the result is too; a newer one that is not would land here.
+  if (r instanceof Promise) throw new Error('Sätteri rendered Markdown asynchronously; check needs a synchronous renderer (cli/io/content-fs.ts)');
+  return r.html;
+}
+
+/**
  * The whole check over files as bytes: decoding, then the pure validator. `check`, `build` and
  * the Astro integration all come through here (via {@link validateTree}); tests call it in-process.
  */
@@ -193,7 +214,7 @@ export function validateRaw(
   opts: { now: string; audience?: Audience; problems?: readonly Problem[] },
 ): ValidationResult {
   const { files, problems } = decodeFiles(raw);
-  const result = validateContent(files, { contentDir: CONTENT_DIR, now: opts.now, audience: opts.audience ?? 'internal' });
+  const result = validateContent(files, { contentDir: CONTENT_DIR, now: opts.now, audience: opts.audience ?? 'internal', renderMarkdown, remoteImageHosts: site.remoteImageHosts });
   const extra = [...(opts.problems ?? []), ...problems];
   return {
     ...result,

@@ -6,6 +6,8 @@ import { getCollection } from 'astro:content';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { applyAudience, isAudience, type Withheld } from '../lib/audience.ts';
 import type { Audience } from '../schemas/index.ts';
+import { sanitizeProse } from '../lib/sanitize.ts';
+import { site } from './site.ts';
 import { emptySnapshot, sortSnapshot, type AnyEntry, type KitSnapshot } from '../lib/snapshot.ts';
 
 export interface Kit {
@@ -15,7 +17,11 @@ export interface Kit {
   audience: Audience;
   /** What this edition leaves out. */
   withheld: Withheld[];
-  /** Rendered HTML of a prose entry's body, keyed `collection:id`. */
+  /**
+   * Rendered HTML of a prose entry's body, keyed `collection:id`, already sanitized (src/lib/sanitize.ts):
+   * even a build that skipped `check` publishes no script. Claim links (`href="claim:…"`) survive
+   * for `renderClaimLinks`, which runs after this on trusted data.
+   */
   html: Map<string, string>;
   /** Build date, YYYY-MM-DD (FIELDKIT_NOW overrides, for reproducible builds). */
   now: string;
@@ -32,7 +38,7 @@ export function loadKit(): Promise<Kit> {
       for (const e of entries) {
         const entry: AnyEntry = { id: e.id, file: e.filePath ?? '', data: e.data as Record<string, unknown>, body: e.body };
         (snapshot[spec.name] as AnyEntry[]).push(entry);
-        if (e.rendered?.html !== undefined) html.set(`${spec.name}:${e.id}`, e.rendered.html);
+        if (e.rendered?.html !== undefined) html.set(`${spec.name}:${e.id}`, sanitizeProse(e.rendered.html, { remoteImageHosts: site.remoteImageHosts }));
       }
     }
     const requested = process.env.FIELDKIT_AUDIENCE ?? 'internal';

@@ -3,11 +3,11 @@
  * a mistake in the file stops the build with the field and what was expected.
  */
 import raw from '../../fieldkit.config.ts';
-import { parseSiteConfig, type SiteConfig } from '../lib/site-config.ts';
+import { ConfigError, parseSiteConfig, type SiteConfig } from '../lib/site-config.ts';
 
 function load(): SiteConfig {
   const { config, problems } = parseSiteConfig(raw);
-  if (!config) throw new Error(`fieldkit.config.ts is not valid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  if (!config) throw new ConfigError(`fieldkit.config.ts is not valid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return config;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAudience, audienceFindings, visibleIn } from './audience.ts';
+import { applyAudience, audienceFindings, hasSection, sectionsIn, visibleIn } from './audience.ts';
 import { validateContent } from './validate.ts';
 
 describe('visibleIn', () => {
@@ -46,5 +46,36 @@ describe('audienceFindings', () => {
   it('has nothing to say when everything is visible, or for the internal edition', () => {
     expect(audienceFindings(tree('partner', 'partner').snapshot, 'partner')).toEqual([]);
     expect(audienceFindings(tree('partner', 'internal').snapshot, 'internal')).toEqual([]);
+  });
+});
+
+describe('sectionsIn', () => {
+  it('draws only the sections an edition keeps an entry of', () => {
+    const { snapshot } = tree('partner', 'internal');
+    const label = (edition: 'internal' | 'partner' | 'public') => sectionsIn(applyAudience(snapshot, edition).snapshot).map((s) => s.href);
+    expect(label('internal')).toEqual(['/clouds/', '/claims/', '/kits/', '/sources/']);
+    // The only claim is internal: the ledger disappears; the cloud and its kit stay.
+    expect(label('partner')).toEqual(['/clouds/', '/kits/', '/sources/']);
+    expect(label('public')).toEqual(['/sources/']);
+    expect(hasSection(applyAudience(snapshot, 'partner').snapshot, '/claims/')).toBe(false);
+    expect(() => hasSection(snapshot, '/claim/')).toThrow(/no section \/claim\//);
+  });
+});
+
+describe('audience-leak: what the leak test would catch, from the source', () => {
+  const withProse = (prose: string) => validateContent([
+    { path: 'src/content/people/lead.yaml', text: 'name: Lead\nrole: Owner\n' },
+    { path: 'src/content/clouds/azure.md', text: `---\nowner: lead\nreviewed: 2026-11-01\naudience: partner\nname: Example\nshort: Ex\nsummary: Compare /claims/azure/limit/ first.\n---\n${prose}\n` },
+    { path: 'src/content/claims/azure/limit.yaml', text: 'owner: lead\nreviewed: 2026-11-01\naudience: internal\ncloud: azure\nservice: S\ncategory: scale\nstatement: The internal limit statement.\nmetric: {name: L, value: TBD, unit: TB, better: higher}\nstatus: tbd\n' },
+  ], { now: '2026-11-26', audience: 'partner' }).problems.filter((p) => p.code === 'audience-leak');
+
+  it('reports a link to a left-out page in prose and in a data field, and a retyped title, with lines', () => {
+    // Frontmatter is lines 1-8 of the file; the body starts on line 9.
+    const found = withProse('Intro.\n\nSee [the limit](/claims/azure/limit/).\nAs the docs say, the internal\nlimit statement.').map((p) => `${p.line}:${p.field}:${p.found}`);
+    expect(found).toEqual(['7:summary:/claims/azure/limit/', '11::/claims/azure/limit/', '12::The internal limit statement.']);
+  });
+
+  it('is silent for a claim link (the page says "withheld") and in the internal edition', () => {
+    expect(withProse('See [the limit](claim:azure/limit).').filter((p) => p.field !== 'summary')).toEqual([]);
   });
 });

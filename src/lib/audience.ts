@@ -7,8 +7,15 @@
 import type { Audience, Claim, CollectionName } from '../schemas/index.ts';
 import { statementText } from './views.ts';
 import type { Finding } from './integrity.ts';
-import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from './integrity.ts';
-import { pageOf } from './routes.ts';
+import { CLAIM_LINK, REFERENCE_FIELDS, valuesAt, type FieldPath } from './integrity.ts';
+import { findInSegments, hitLine, makeFolder, textSegments, withheldNeedles, type Needle } from './leaks.ts';
+
+/**
+ * Sources are folded for case, width and entities like the build's scan, but without the confusables
+ * table (data the CLI loads): a disguised address in a source still fails the build's leak test.
+ */
+const FOLD = makeFolder({});
+import { pageOf, sectionByHref, SECTIONS, type Section } from './routes.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from './snapshot.ts';
 
 export const AUDIENCES: readonly Audience[] = ['internal', 'partner', 'public'];
@@ -21,6 +28,19 @@ export function isAudience(v: string): v is Audience {
 /** Whether an entry meant for `entry` may appear in an edition for `edition`. */
 export function visibleIn(entry: Audience | undefined, edition: Audience): boolean {
   return RANK[entry ?? 'internal'] <= RANK[edition];
+}
+
+/**
+ * The sections an edition draws: those that keep at least one entry. `visible` is the edition's
+ * snapshot (from applyAudience), so a section whose pages are all left out disappears.
+ */
+export function sectionsIn(visible: KitSnapshot): Section[] {
+  return SECTIONS.filter((s) => visible[s.collection].length > 0);
+}
+
+/** Whether the edition of `visible` draws the section whose index is `href` (e.g. '/reviews/'). */
+export function hasSection(visible: KitSnapshot, href: string): boolean {
+  return visible[sectionByHref(href).collection].length > 0;
 }
 
 /** Fields that stay internal even on an entry a partner may see: [collection, field path]. */
@@ -91,14 +111,59 @@ function withoutInternalFields(collection: CollectionName, data: Record<string, 
 }
 
 
+/** Every string in an entry's data, with its path (internal-only fields are already cleared). */
+function stringsIn(value: unknown, path: FieldPath = []): { path: FieldPath; value: string }[] {
+  if (typeof value === 'string') return [{ path, value }];
+  if (value === null || typeof value !== 'object') return [];
+  const items = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return items.flatMap(([k, v]) => stringsIn(v, [...path, k]));
+}
+
+/**
+ * What the build's leak test would catch on this visible entry's page: the address or title of a
+ * left-out entry in its data or prose (a Markdown link to the page, its title retyped). The same
+ * needles and matching as the leak test (leaks.ts), so `check --audience` and the build agree.
+ */
+function leakFindings(collection: CollectionName, entry: AnyEntry, needles: readonly Needle[], withheld: Withheld[], edition: Audience): Finding[] {
+  const owner = (label: string) => withheld.find((w) => pageOf(w.collection, w.id).endsWith(label) || w.title.trim() === label);
+  const finding = (needle: string, where: Pick<Finding, 'path' | 'pos'>): Finding => {
+    const w = owner(needle);
+    return {
+      code: 'audience-leak', severity: 'error', file: entry.file, ...where,
+      message: `${pageOf(collection, entry.id)} would show "${needle}", ${w ? `the ${w.title === needle ? 'title' : 'address'} of the ${w.collection} entry "${w.id}", ` : ''}left out of the ${edition} edition: the build's leak test fails on it`,
+      expected: `no address or title of an entry stricter than ${edition}`, found: needle,
+      hint: w
+        ? `Refer to it with a reference field or a claim link (the page then says it was withheld), drop the mention, or set \`audience: ${edition}\` in ${w.file}.`
+        : 'Drop the mention, or make the entry it names visible to this edition.',
+    };
+  };
+  const hits = (text: string) => findInSegments(textSegments(text, 'text', 'prose'), needles, FOLD);
+  const bare = (label: string) => label.replace(/^"|"$/g, ''); // withheld needles are labelled in quotes
+  const out: Finding[] = [];
+  for (const { path, value } of stringsIn(entry.data)) {
+    for (const label of new Set(hits(value).map((h) => bare(h.needle.label)))) out.push(finding(label, { path }));
+  }
+  const body = entry.body ?? '';
+  const seen = new Set<string>();
+  for (const hit of hits(body)) {
+    if (seen.has(hit.needle.label)) continue;
+    seen.add(hit.needle.label);
+    const at = hitLine(body, hit);
+    out.push(finding(bare(hit.needle.label), { path: [], pos: { line: (entry.bodyLine ?? 1) + (at ? at.line - 1 : 0), column: 1 } }));
+  }
+  return out;
+}
+
 /**
  * What an edition loses: a warning for each visible page that loses something to a left-out
- * entry, and an error where a page would lose its point (a dagger page with no visible gap).
+ * entry; an error where a page would lose its point (a dagger page with no visible gap) and where
+ * it would show a left-out entry's address or title (what the build's leak test fails on).
  */
 export function audienceFindings(snapshot: KitSnapshot, edition: Audience): Finding[] {
   if (edition === 'internal') return [];
   const { snapshot: visible, withheld } = applyAudience(snapshot, edition);
   const gone = new Map(withheld.map((w) => [`${w.collection}:${w.id}`, w]));
+  const needles = withheldNeedles(withheld, FOLD);
   const out: Finding[] = [];
   for (const [collection, entry] of entriesOf(visible)) {
     for (const [pattern, target] of REFERENCE_FIELDS[collection]) {
@@ -113,16 +178,20 @@ export function audienceFindings(snapshot: KitSnapshot, edition: Audience): Find
         });
       }
     }
-    for (const id of claimLinkIds(entry.body)) {
-      const w = gone.get(`claims:${id}`);
-      if (!w) continue;
-      out.push({
-        code: 'withheld', severity: 'warning', file: entry.file, path: [],
-        message: `${pageOf(collection, entry.id)} prose cites claim "${w.id}", shown as "withheld in this edition" in the ${edition} edition`,
-        expected: `a claim visible to ${edition}`, found: w.id,
-        hint: `Fine if intended. To show it, set \`audience: ${edition}\` in ${w.file}.`,
-      });
-    }
+    (entry.body ?? '').split('\n').forEach((text, i) => {
+      for (const m of text.matchAll(CLAIM_LINK)) {
+        const w = gone.get(`claims:${m[1]!}`);
+        if (!w) continue;
+        out.push({
+          code: 'withheld', severity: 'warning', file: entry.file, path: [],
+          pos: { line: (entry.bodyLine ?? 1) + i, column: (m.index ?? 0) + 9 },
+          message: `${pageOf(collection, entry.id)} prose cites claim "${w.id}", shown as "withheld in this edition" in the ${edition} edition`,
+          expected: `a claim visible to ${edition}`, found: w.id,
+          hint: `Fine if intended. To show it, set \`audience: ${edition}\` in ${w.file}.`,
+        });
+      }
+    });
+    out.push(...leakFindings(collection, entry, needles, withheld, edition));
   }
   for (const cloud of visible.clouds) {
     if (!cloud.data.dagger) continue;

@@ -4,6 +4,7 @@
  */
 import { PLACEHOLDER, type Claim, type CollectionName } from '../schemas/index.ts';
 import type { ProblemCode } from './problems.ts';
+import { proseDrops, withoutControls, type Drop, type SanitizeOptions } from './sanitize.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from './snapshot.ts';
 
 export type FieldPath = (string | number)[];
@@ -183,6 +184,27 @@ export function checkClaimRules(snapshot: KitSnapshot, invalid: [CollectionName,
   return out;
 }
 
+/**
+ * A dagger slide in front of a customer needs proof numbers: warn when a cloud's dagger has fewer
+ * than two gaps with a number (TBD gaps read "Not yet measured").
+ */
+export function checkDaggerNumbers(snapshot: KitSnapshot): Finding[] {
+  const out: Finding[] = [];
+  for (const cloud of snapshot.clouds) {
+    if (!(cloud.data as { dagger?: unknown }).dagger) continue;
+    const ranked = snapshot.claims.filter((c) => c.data.cloud === cloud.id && c.data.dagger);
+    const numbers = ranked.filter((c) => c.data.metric.value !== 'TBD').length;
+    if (numbers >= 2) continue;
+    out.push({
+      code: 'dagger-few-numbers', severity: 'warning', file: cloud.file, path: ['dagger'], atKey: true,
+      message: `the ${cloud.id} dagger slide has ${numbers} quantified gap${numbers === 1 ? '' : 's'} of ${ranked.length}: a customer slide needs at least two numbers`,
+      expected: 'at least 2 dagger claims (dagger.rank) with a number in metric.value', found: `${numbers} with a number`,
+      hint: 'Source or measure a figure for a ranked claim (status sourced or measured), or rank a claim of this cloud that already has one.',
+    });
+  }
+  return out;
+}
+
 /** Date fields that describe the past, per collection. */
 const PAST_DATES: Record<CollectionName, string[]> = {
   clouds: ['reviewed'], plays: ['reviewed'], claims: ['reviewed', 'asOf', 'history.*.date'],
@@ -191,6 +213,23 @@ const PAST_DATES: Record<CollectionName, string[]> = {
   reviews: ['reviewed'], signals: ['reviewed', 'date'], partners: ['reviewed'],
   measurements: ['reviewed'],
 };
+
+/**
+ * The newest of the past dates the content records (reviewed, asOf, retrieved, ...): a build date
+ * taken from the content, not the clock, so tests of the real content give the same result any day.
+ */
+export function latestContentDate(snapshot: KitSnapshot): string | undefined {
+  let latest: string | undefined;
+  for (const [collection, entry] of entriesOf(snapshot)) {
+    for (const pattern of PAST_DATES[collection]) {
+      for (const { value } of valuesAt(entry.data, pattern)) {
+        const date = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+        if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && (latest === undefined || date > latest)) latest = date;
+      }
+    }
+  }
+  return latest;
+}
 
 /**
  * `now` is YYYY-MM-DD; the clock is the caller's. `invalid` holds entries that failed their
@@ -224,10 +263,11 @@ export function claimLinkIds(body: string | undefined): Set<string> {
   return new Set([...(body ?? '').matchAll(CLAIM_LINK)].map((m) => m[1]!));
 }
 
-export function checkClaimLinks(snapshot: KitSnapshot, knownClaimIds?: Set<string>): Finding[] {
+/** `extraBodies`: bodies of entries that failed their schema, checked all the same. */
+export function checkClaimLinks(snapshot: KitSnapshot, knownClaimIds?: Set<string>, extraBodies: ProseBody[] = []): Finding[] {
   const known = new Set([...snapshot.claims.map((c) => c.id), ...(knownClaimIds ?? [])]);
   const out: Finding[] = [];
-  for (const [, entry] of entriesOf(snapshot)) {
+  for (const entry of [...entriesOf(snapshot).map(([, e]) => e), ...extraBodies]) {
     if (!entry.body) continue;
     const lines = entry.body.split('\n');
     lines.forEach((text, i) => {
@@ -283,32 +323,91 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** Raw HTML that could run code or pull in another site, and links with non-web schemes. */
-const UNSAFE = [
-  { re: /<\s*(script|iframe|object|embed|style|form|link|meta|base)\b/i, what: (m: RegExpExecArray) => `a raw <${m[1]!.toLowerCase()}> tag` },
-  { re: /<[^>]+\son[a-z]+\s*=/i, what: () => 'an inline event handler (on...=)' },
-  { re: /\]\(\s*(javascript|data|vbscript|file):/i, what: (m: RegExpExecArray) => `a ${m[1]!.toLowerCase()}: link` },
-  { re: /\b(?:href|src)\s*=\s*["']?\s*(javascript|data|vbscript|file):/i, what: (m: RegExpExecArray) => `a ${m[1]!.toLowerCase()}: URL` },
-];
+/** Render a Markdown body to HTML exactly as the site does (injected: rendering needs node). */
+export type RenderMarkdown = (body: string) => string;
 
-/** Prose is rendered as HTML: refuse markup that could run code or load third-party resources. */
-export function checkProseSafety(snapshot: KitSnapshot): Finding[] {
-  const out: Finding[] = [];
-  for (const [, entry] of entriesOf(snapshot)) {
-    if (!entry.body) continue;
-    entry.body.split('\n').forEach((text, i) => {
-      for (const rule of UNSAFE) {
-        const m = rule.re.exec(text);
-        if (!m) continue;
-        out.push({
-          code: 'unsafe-markup', severity: 'error', file: entry.file, path: [],
-          pos: { line: (entry.bodyLine ?? 1) + i, column: m.index + 1 },
-          message: `the prose contains ${rule.what(m)}`,
-          expected: 'Markdown text, links to https:// or site pages, claim links', found: m[0],
-          hint: 'Remove it: pages must not run scripts or load anything from another site. Use a Markdown link to an https:// page instead.',
-        });
+/** A Markdown body to check, also from an entry whose frontmatter failed its schema. */
+export interface ProseBody {
+  file: string;
+  body?: string;
+  bodyLine?: number;
+}
+
+function expectedFor(drop: Drop): string {
+  if (drop.kind === 'url') return 'a link to https://, http://, a site page (/…), a #fragment or claim:<id>';
+  if (drop.kind === 'remote-image') return 'an image stored with the site (a relative path), or a host listed in remoteImageHosts in src/site.config.ts';
+  if (drop.kind === 'attribute') return 'Markdown, or HTML without event handlers, style or other attributes the sanitizer removes';
+  return 'Markdown text, links to https:// or site pages, claim links';
+}
+
+function hintFor(drop: Drop): string {
+  if (drop.kind === 'url') return 'Link to an https:// page or a site page instead; the page would show the text without the link.';
+  if (drop.kind === 'remote-image') return 'Copy the image into the site (public/) and link it with a relative path, or add its host to remoteImageHosts in src/site.config.ts: pages and PDFs load nothing from another site.';
+  if (drop.attribute?.toLowerCase() === 'style') return 'Remove the style attribute: pages carry no inline styles (the CSP refuses them); use Markdown formatting.';
+  return 'Remove it: pages must not run scripts or load anything from another site, and the sanitizer would drop it. Use Markdown (or a Markdown link to an https:// page) instead.';
+}
+
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+
+/** The 0-based index of the first body line (from `from` on, else anywhere) containing a candidate. */
+function findLine(lines: string[], candidates: string[], from: number): { line: number; column: number } | undefined {
+  for (const start of [from, 0]) {
+    for (const c of candidates) {
+      if (!c) continue;
+      const needle = c.toLowerCase();
+      for (let i = start; i < lines.length; i++) {
+        const at = lines[i]!.toLowerCase().indexOf(needle);
+        if (at >= 0) return { line: i, column: at };
       }
-    });
+    }
+  }
+  return undefined;
+}
+
+/** What to look for in the Markdown source to find where a dropped thing was written. */
+function tokensFor(drop: Drop): string[] {
+  const value = drop.value ?? '';
+  if (drop.kind === 'element') return [`<${drop.tag}`];
+  if (drop.kind === 'remote-image') return [value, `<${drop.tag}`];
+  if (drop.kind === 'url') {
+    // The renderer percent-encodes some characters of a Markdown destination: look for both forms.
+    let decoded = value;
+    try { decoded = decodeURI(value); } catch { /* keep the value as it is */ }
+    return [value, decoded, withoutControls(value), value.slice(value.indexOf(':') + 1), decoded.slice(decoded.indexOf(':') + 1), `${drop.attribute}=`];
+  }
+  return [`${drop.attribute}=`, value, drop.attribute ?? ''];
+}
+
+/**
+ * Prose is rendered as HTML and sanitized (src/lib/sanitize.ts). Everything the sanitizer would
+ * drop from a body is an error here, at the first line of the source (from the previous finding
+ * on) that contains it, else the body's first line.
+ */
+export function checkProseSafety(
+  snapshot: KitSnapshot,
+  render: RenderMarkdown,
+  opts: SanitizeOptions,
+  extraBodies: ProseBody[] = [],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const entry of [...entriesOf(snapshot).map(([, e]) => e), ...extraBodies]) {
+    if (!entry.body?.trim()) continue;
+    const lines = entry.body.split('\n');
+    const first = entry.bodyLine ?? 1;
+    let cursor = 0;
+    for (const drop of proseDrops(render(entry.body), opts)) {
+      const at = findLine(lines, tokensFor(drop), cursor);
+      // A link reference definition (`[r]: url`) may sit below the text that uses it: no skipping ahead.
+      if (at && !REFERENCE_DEFINITION.test(lines[at.line]!)) cursor = at.line;
+      out.push({
+        code: 'unsafe-markup', severity: 'error', file: entry.file, path: [],
+        pos: at ? { line: first + at.line, column: at.column + 1 } : { line: first, column: 1 },
+        message: `the prose contains ${drop.what}`,
+        expected: expectedFor(drop),
+        found: drop.value === undefined ? `<${drop.tag}>` : `${drop.attribute}="${drop.value}"`,
+        hint: hintFor(drop),
+      });
+    }
   }
   return out;
 }

@@ -51,7 +51,7 @@ export const PROBLEM_CODES = {
   'triage-threshold': 'A triage band takes its threshold from a claim that cannot give one (TBD, or out of order with the other bands).',
   'unknown-claim-link': 'Prose links to a claim id that does not exist.',
   'placeholder': 'A TODO placeholder left by `fieldkit new` is still there.',
-  'unsafe-markup': 'Prose contains raw HTML that could run code or load another site, or a non-web link.',
+  'unsafe-markup': 'Prose contains something the HTML sanitizer removes: a script, handler, style, non-web link or remote image.',
   'confidential-term': 'A term of the confidential deny-list (FIELDKIT_TERMS_FILE / FIELDKIT_TERMS) is in a content file, in any spelling.',
   'frd-audience': 'An FRD set to a partner or public audience: FRDs name customers and stay internal.',
   'withheld': 'In a partner or public edition, a page loses an entry that is stricter than the edition.',
@@ -61,7 +61,9 @@ export const PROBLEM_CODES = {
   'evidence-changed': 'A raw result file differs from the one imported (its SHA-256 changed).',
   'evidence-unreadable': 'A raw result file cannot be read, or lacks the statistic the measurement takes.',
   'evidence-unlisted': 'A file under measurements/ that no measurement lists.',
+  'dagger-few-numbers': 'A dagger slide has fewer than two gaps with a number (warning).',
   'audience-gap': 'In a partner or public edition, a page would lose its point (e.g. a dagger page with no gap).',
+  'audience-leak': "In a partner or public edition, a visible page would show a left-out entry's address or title (the build's leak test fails).",
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 

@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 
 /** Sections the navigation can show, in the order given. */
-export const NAV_SECTIONS = ['clouds', 'plays', 'claims', 'kits', 'tco', 'triage', 'frds', 'reviews', 'signals', 'sources', 'changes'] as const;
+export const NAV_SECTIONS = ['clouds', 'plays', 'claims', 'kits', 'tco', 'triage', 'frds', 'reviews', 'signals', 'sources'] as const;
 export type NavSection = (typeof NAV_SECTIONS)[number];
 
 const color = () => z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour written #rrggbb' });
@@ -39,6 +39,11 @@ export const siteConfigSchema = z.strictObject({
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+/** A mistake in fieldkit.config.ts: the CLI reports it as a usage error (exit 2), one line per field. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /** Typed helper for `fieldkit.config.ts`. */
 export function defineKit(config: SiteConfig): SiteConfig {

@@ -10,8 +10,8 @@ import { audienceFindings } from './audience.ts';
 import { checkFreshness } from './freshness.ts';
 import { entryId, fileNameProblem } from './ids.ts';
 import {
-  checkClaimLinks, checkClaimRules, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
-  type Finding,
+  checkClaimLinks, checkClaimRules, checkDaggerNumbers, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
+  type Finding, type ProseBody, type RenderMarkdown,
 } from './integrity.ts';
 import { MAX_YAML_ALIASES, parseContentFile, type ParsedFile } from './parse.ts';
 import { checkRetypedNumbers, checkTriageClaims } from './retyped.ts';
@@ -41,6 +41,14 @@ export interface ValidateOptions {
    * per file with a problem, most of the cost of validating an old commit.
    */
   positions?: boolean;
+  /**
+   * Renders a Markdown body to HTML the way the site does (the CLI passes Sätteri's renderer,
+   * cli/io/content-fs.ts). With it, `unsafe-markup` reports what the sanitizer would drop;
+   * without it, that rule is skipped.
+   */
+  renderMarkdown?: RenderMarkdown;
+  /** Hosts prose may show images from (fieldkit.config.ts `remoteImageHosts`); default none. */
+  remoteImageHosts?: readonly string[];
 }
 
 export interface ValidationResult {
@@ -84,6 +92,8 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
   const invalid: [CollectionName, AnyEntry][] = [];
   const evidence: EvidenceContent[] = [];
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
+  // Bodies of prose files that never reach the snapshot: body rules still run on them.
+  const strayBodies: ProseBody[] = [];
 
   for (const f of files) {
     const hit = collectionOf(f.path, contentDir);
@@ -108,7 +118,9 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     knownIds.get(spec.name)!.add(entryId(rel));
     const parsed = parseContentFile(f.text, spec.kind);
     parsedByFile.set(f.path, parsed);
+    const stray = () => { if (spec.kind === 'prose') strayBodies.push({ file: f.path, body: parsed.body, bodyLine: parsed.bodyLine }); };
     if (parsed.missingFrontmatter) {
+      stray();
       findings.push({
         code: 'missing-frontmatter', severity: 'error', file: f.path, path: [],
         message: 'a Markdown entry must start with a YAML frontmatter block',
@@ -118,6 +130,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
       continue;
     }
     if (parsed.syntax.length) {
+      stray();
       for (const s of parsed.syntax) {
         findings.push(s.limit ? {
           code: 'yaml-limit', severity: 'error', file: f.path, path: [], pos: s.pos,
@@ -146,6 +159,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     }
     const result = schema.safeParse(parsed.data ?? {}, { reportInput: true });
     if (!result.success) {
+      stray();
       if (parsed.data && typeof parsed.data === 'object') {
         invalid.push([spec.name, { id: entryId(rel), file: f.path, data: parsed.data as Record<string, unknown> }]);
       }
@@ -199,10 +213,13 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkDuplicateIds(snapshot),
     ...checkReferences(snapshot, knownIds, invalid),
     ...checkClaimRules(snapshot, invalid),
+    ...checkDaggerNumbers(snapshot),
     ...checkFutureDates(snapshot, opts.now, invalid),
-    ...checkClaimLinks(snapshot, knownIds.get('claims')),
-    ...checkProseSafety(snapshot),
     ...checkMeasurements(snapshot, evidence, invalid.filter(([c]) => c === 'measurements').map(([, e]) => e)),
+    ...checkClaimLinks(snapshot, knownIds.get('claims'), strayBodies),
+    ...(opts.renderMarkdown
+      ? checkProseSafety(snapshot, opts.renderMarkdown, { remoteImageHosts: opts.remoteImageHosts ?? [] }, strayBodies)
+      : []),
     ...checkFreshness(snapshot, opts.now),
     ...checkTriageClaims(snapshot, knownIds.get('claims')),
     ...checkRetypedNumbers(snapshot, {

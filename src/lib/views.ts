@@ -4,6 +4,7 @@
 import type { Claim, CollectionName } from '../schemas/index.ts';
 import { claimImpact } from './diff.ts';
 import { pageOf } from './routes.ts';
+import { sectionsIn } from './audience.ts';
 import { escapeHtml, plural } from './text.ts';
 
 export { escapeHtml, plural };
@@ -157,18 +158,56 @@ export function daggerClaims(snapshot: KitSnapshot, cloudId: string): Entry<Clai
 }
 
 
+export interface ClaimRefOptions {
+  /** Where a reference's footnote mark links (default: the claim page). */
+  href?: (id: string) => string;
+  /** Footnote marks after the value instead of the default one (e.g. the kit's source numbers). */
+  marks?: (id: string) => string;
+  /** Prefix for the ids of footnotes and hover notes, unique on the page (default `cn`). */
+  idPrefix?: string;
+  /** Append the numbered footnotes that print (default true; off where the page has its own). */
+  footnotes?: boolean;
+}
+
+/** The small status marker of a figure that is not plain sourced or measured (TBD reads once: in the value). */
+function claimMarker(v: ClaimView): string {
+  return v.badge === 'sourced' || v.badge === 'measured' || v.badge === 'tbd' ? '' : ` <span class="badge badge--${v.badge} claim-ref__marker">${BADGE_LABEL[v.badge]}</span>`;
+}
+
+/** What the hover note and the printed footnote say: status, as-of date, sources. */
+function claimNote(v: ClaimView): string {
+  const parts = [BADGE_LABEL[v.badge], v.asOf ? `as of ${v.asOf}` : 'no as-of date'];
+  if (v.sources.length) parts.push(v.sources.map((s) => s.title).join('; '));
+  if (v.withheldSources) parts.push(`${v.withheldSources} source${v.withheldSources === 1 ? '' : 's'} withheld in this edition`);
+  return escapeHtml(parts.join(' · '));
+}
+
 /**
  * Replaces Markdown claim links (`[text](claim:id)`, rendered as `<a href="claim:id">`) with the
- * claim's value, status badge and a footnote link to the claim page. Prose never retypes a number.
+ * text, the claim's value in parentheses as part of the sentence, a small status marker only when
+ * the figure is not plain sourced (provisional, stale; TBD is already the value), and a numbered
+ * footnote mark. The mark links to the claim page; hovering or focusing it shows the status, as-of
+ * date and sources (`role="tooltip"`, tied with `aria-describedby`). Printed, the marks point at
+ * numbered footnotes appended after the prose. Prose never retypes a number.
  */
-export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: string): string {
-  return html.replace(/<a href="claim:([^"]+)">([\s\S]*?)<\/a>/g, (_m, id: string, text: string) => {
+export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: string, opts: ClaimRefOptions = {}): string {
+  const prefix = opts.idPrefix ?? 'cn';
+  const notes: string[] = [];
+  const body = html.replace(/<a href="claim:([^"]+)">([\s\S]*?)<\/a>/g, (_m, id: string, text: string) => {
     const entry = entryById(snapshot, 'claims', id);
     // `check` guarantees the id exists, so a claim missing here was left out of this edition.
     if (!entry) return `<span class="claim-ref claim-ref--withheld">${text} <em>(withheld in this edition)</em></span>`;
     const v = claimView(entry, snapshot, now);
-    return `<span class="claim-ref">${text} <a class="claim-ref__value" href="${v.url}"><strong>${escapeHtml(v.value)}</strong> <span class="badge badge--${v.badge}">${BADGE_LABEL[v.badge]}</span>${v.asOf ? ` <span class="claim-ref__asof">as of ${v.asOf}</span>` : ''}${v.oldFigure ? ` ${oldFigureMarker(v)}` : ''}</a></span>`;
+    const value = `(<span class="claim-ref__value${v.isTbd ? ' value--tbd' : ''}">${escapeHtml(v.value)}</span>)${claimMarker(v)}${v.oldFigure ? ` ${oldFigureMarker(v)}` : ''}`;
+    if (opts.marks) return `<span class="claim-ref">${text} ${value}${opts.marks(id)}</span>`;
+    const n = notes.length + 1;
+    const tip = `${prefix}-${n}`;
+    notes.push(`<li id="${prefix}-fn-${n}">${escapeHtml(v.value)}: ${claimNote(v)}</li>`);
+    const href = opts.href ? opts.href(id) : v.url;
+    return `<span class="claim-ref">${text} ${value}<sup class="claim-ref__note"><a href="${href}" aria-describedby="${tip}">${n}</a></sup><span class="claim-ref__tip" role="tooltip" id="${tip}">${claimNote(v)}</span></span>`;
   });
+  if (!notes.length || opts.footnotes === false) return body;
+  return `${body}\n<ol class="claim-notes print-only" aria-label="Figures in this text">${notes.join('')}</ol>`;
 }
 
 /**
@@ -197,7 +236,8 @@ export function hrefOf(snapshot: KitSnapshot, collection: CollectionName, id: st
 
 /** Every entry page of an edition, for the sitemap. */
 export function sitemapPaths(snapshot: KitSnapshot): string[] {
-  const fixed = ['/', '/clouds/', '/plays/', '/claims/', '/sources/', '/tco/', '/triage/', '/frds/', '/reviews/', '/signals/', '/blueprint/', '/kits/', '/search/', '/changes/'];
+  const tier2 = snapshot.clouds.some((c) => c.data.tier === 'tier2');
+  const fixed = ['/', ...new Set(sectionsIn(snapshot).map((s) => s.href)), ...(tier2 ? ['/blueprint/'] : []), '/search/', '/changes/'];
   const pages = (['clouds', 'plays', 'claims', 'sources', 'tco', 'frds', 'reviews'] as const).flatMap((c) =>
     (snapshot[c] as { id: string }[]).map((e) => pageOf(c, e.id)),
   );

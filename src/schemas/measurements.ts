@@ -21,57 +21,57 @@ export const measurementSchema = (ctx: SchemaContext) =>
   z.strictObject({
     ...baseFields(ctx),
     /** The claim this measures (a `claims` id); the file sits in `measurements/<claim id>/`. */
-    claim: ctx.ref('claims'),
+    claim: ctx.ref('claims').describe("The claim this measures (a `claims` id); the file sits in `measurements/<claim id>/`."),
     /** Which figure of the claim it gives: `metric` (the claim's own figure) or `ours`. */
-    side: z.enum(['metric', 'ours']).default('metric'),
+    side: z.enum(['metric', 'ours']).default('metric').describe("Which figure of the claim it gives: `metric` (the claim's own figure) or `ours`."),
     /** The tool, as it names itself (fio, iperf3, or the CSV's tool column). */
-    tool: text(),
+    tool: text().describe("The tool, as it names itself (fio, iperf3, or the CSV's tool column)."),
     /** The tool's version, as it reports it. */
-    version: text().optional(),
+    version: text().optional().describe("The tool's version, as it reports it."),
     /** How the raw files are read. */
-    format: z.enum(['fio-json', 'iperf3-json', 'csv']),
+    format: z.enum(['fio-json', 'iperf3-json', 'csv']).describe("How the raw files are read."),
     /** The command, rebuilt from the options the tool reported. */
-    command: text().optional(),
+    command: text().optional().describe("The command, rebuilt from the options the tool reported."),
     /** The job or test options the tool reported. */
-    options: z.record(z.string(), z.string()).optional(),
+    options: z.record(z.string(), z.string()).optional().describe("The job or test options the tool reported."),
     /** When the first run started (ISO 8601, from the tool). */
-    started: isoDateTime(),
+    started: isoDateTime().describe("When the first run started (ISO 8601, from the tool)."),
     /** Where it ran, as the tool reported it; `given` is what the person importing added (--env). */
     environment: z
       .strictObject({
-        host: text().optional(),
-        system: text().optional(),
-        kernel: text().optional(),
-        cpu: text().optional(),
-        peer: text().optional(),
-        given: z.record(z.string(), z.string()).optional(),
+        host: text().optional().describe("The host name the tool reported (internal edition only)."),
+        system: text().optional().describe("The operating system the tool reported."),
+        kernel: text().optional().describe("The kernel version the tool reported."),
+        cpu: text().optional().describe("The CPU the tool reported."),
+        peer: text().optional().describe("The other end of a network test (internal edition only)."),
+        given: z.record(z.string(), z.string()).optional().describe("What the tool does not report, given with --env: region, VM size."),
       })
-      .default({}),
+      .default({}).describe("Where it ran, as the tool reported it; `given` is what the person importing added (--env)."),
     /** The statistic taken from each run, e.g. `write.bandwidth`, `read.clat.p99`, `csv:throughput`. */
-    statistic: text(),
+    statistic: text().describe("The statistic taken from each run, e.g. `write.bandwidth`, `read.clat.p99`, `csv:throughput`."),
     /** Unit of every figure below (the claim's unit when imported). */
-    unit: text(),
+    unit: text().describe("Unit of every figure below (the claim's unit when imported)."),
     /** The raw result files, kept beside this file, with their SHA-256. */
     files: z
       .array(
         z.strictObject({
-          name: text(),
-          sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: '64 lower-case hex digits' }),
+          name: text().describe("The raw result file's name, beside the measurement."),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: '64 lower-case hex digits' }).describe("SHA-256 of the raw file as imported."),
         }),
       )
-      .min(1, { error: 'at least one raw result file' }),
+      .min(1, { error: 'at least one raw result file' }).describe("The raw result files, kept beside this file, with their SHA-256."),
     /** Each run's figure, in `unit`, from the files in order. */
     runs: z
       .array(
         z.strictObject({
-          file: text(),
-          row: z.int().positive().optional(),
-          time: isoDateTime().optional(),
-          value: z.number(),
+          file: text().describe("The raw file the run comes from."),
+          row: z.int().positive().optional().describe("The CSV row, for CSV results."),
+          time: isoDateTime().optional().describe("When the run started, as the tool reported it."),
+          value: z.number().describe("The run's figure, in the measurement's unit."),
         }),
       )
-      .min(1, { error: 'at least one run' }),
+      .min(1, { error: 'at least one run' }).describe("Each run's figure, in `unit`, from the files in order."),
     /** Median, min, max and count of the runs. */
-    summary: z.strictObject({ median: z.number(), min: z.number(), max: z.number(), n: z.int().positive() }),
+    summary: z.strictObject({ median: z.number().describe("Median of the runs."), min: z.number().describe("Smallest run."), max: z.number().describe("Largest run."), n: z.int().positive().describe("Number of runs.") }).describe("Median, min, max and count of the runs."),
   });
 export type Measurement = z.output<ReturnType<typeof measurementSchema>>;

@@ -7,29 +7,29 @@ const verdict = () => z.enum(['green', 'yellow', 'red']);
 export const triageSchema = (ctx: SchemaContext) =>
   z.strictObject({
     ...baseFields(ctx),
-    title: text(),
+    title: text().describe("The rubric's name, e.g. \"RFP triage\"."),
     /** What the triage is for and how to use it. */
-    description: text(),
+    description: text().describe("What the triage is for and how to use it."),
     questions: z
       .array(
         z.strictObject({
           /** Stable key, used in the URL state. */
-          key: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'lower-case letters, digits and dashes' }),
+          key: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'lower-case letters, digits and dashes' }).describe("Stable key, used in the URL state."),
           /** The question as asked of the RFP. */
-          text: text(),
+          text: text().describe("The question as asked of the RFP."),
           /** Why it matters for the bid. */
-          why: text(),
+          why: text().describe("Why it matters for the bid."),
           /** A choice question: each choice carries its verdict. */
           choices: z
-            .array(z.strictObject({ value: z.string().regex(/^[a-z0-9-]+$/), label: text(), verdict: verdict() }))
+            .array(z.strictObject({ value: z.string().regex(/^[a-z0-9-]+$/).describe("Stable key of the answer: lower-case letters, digits and dashes (kept in the URL)."), label: text().describe("The answer as shown."), verdict: verdict().describe("Where this answer pushes: green, yellow or red.") }))
             .min(2)
-            .optional(),
+            .optional().describe("A choice question: each choice carries its verdict."),
           /** A number question: bands checked in order, first match wins. */
           number: z
             .strictObject({
-              unit: text(),
+              unit: text().describe("Unit of the number asked for, e.g. \"ms (p99)\"."),
               /** The smallest answer that makes sense (default 0): below it the answer is refused. */
-              min: z.number().default(0),
+              min: z.number().default(0).describe("The smallest answer that makes sense (default 0): below it the answer is refused."),
               /**
                * Bands in ascending order of `below`; the last one has no `below` and takes every
                * larger answer, so every answer lands in exactly one band.
@@ -38,14 +38,14 @@ export const triageSchema = (ctx: SchemaContext) =>
                 .array(
                   z.strictObject({
                     /** The band takes answers below this number (a policy choice). */
-                    below: z.number().optional(),
+                    below: z.number().optional().describe("The band takes answers below this number (a policy choice)."),
                     /**
                      * Or: the band takes answers below this claim's value (a `claims` id), so the
                      * threshold follows the claim when its figure changes. Not with `below`.
                      */
-                    claim: ctx.ref('claims').optional(),
-                    verdict: verdict(),
-                    label: text(),
+                    claim: ctx.ref('claims').optional().describe("Or: the band takes answers below this claim's value (a `claims` id), so the threshold follows the claim when its figure changes. Not with `below`."),
+                    verdict: verdict().describe("Where a number in this band pushes: green, yellow or red."),
+                    label: text().describe("What the band means, as shown."),
                   }).refine((b) => b.below === undefined || b.claim === undefined, {
                     error: 'a band has `below` (a number) or `claim` (a claim whose value is the threshold), not both',
                     path: ['claim'],
@@ -64,9 +64,9 @@ export const triageSchema = (ctx: SchemaContext) =>
                       rctx.addIssue({ code: 'custom', path: [i, 'below'], input: b.below, message: `bands go in ascending order: ${b.below} is not above the previous band's ${bands[i - 1]!.below}` });
                     }
                   });
-                }),
+                }).describe("Bands in ascending order of `below`; the last one has no `below` and takes every larger answer, so every answer lands in exactly one band."),
             })
-            .optional(),
+            .optional().describe("A number question: bands checked in order, first match wins."),
         }).refine((q) => (q.choices === undefined) !== (q.number === undefined), {
           error: 'a question has exactly one of `choices` or `number`',
         }).refine((q) => q.choices === undefined || new Set(q.choices.map((c) => c.value)).size === q.choices.length, {
@@ -81,10 +81,11 @@ export const triageSchema = (ctx: SchemaContext) =>
           if (seen.has(q.key)) rctx.addIssue({ code: 'custom', path: [i, 'key'], input: q.key, message: `question keys are unique (they name the answer in the URL): "${q.key}" is used twice` });
           seen.add(q.key);
         });
-      }),
+      })
+      .describe('The questions, in the order they are asked; each has choices or number bands.'),
     /** How answers combine: any red makes red; `yellowAt` or more yellows make yellow. */
-    rule: z.strictObject({ yellowAt: z.int().min(1).default(1) }),
+    rule: z.strictObject({ yellowAt: z.int().min(1).default(1).describe("How many yellow answers make the verdict yellow.") }).describe("How answers combine: any red makes red; `yellowAt` or more yellows make yellow."),
     /** The next step for each verdict. */
-    next: z.strictObject({ green: text(), yellow: text(), red: text() }),
+    next: z.strictObject({ green: text().describe("Next step on a green verdict."), yellow: text().describe("Next step on a yellow verdict."), red: text().describe("Next step on a red verdict.") }).describe("The next step for each verdict."),
   });
 export type Triage = z.output<ReturnType<typeof triageSchema>>;

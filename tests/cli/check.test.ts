@@ -118,7 +118,7 @@ const cases: Case[] = [
   {
     name: 'javascript: link in prose',
     files: { 'src/content/plays/checkpoint.md': BASE_TREE['src/content/plays/checkpoint.md']!.replace('Talk track.', 'Talk [track](javascript:alert(1)).') },
-    expect: { file: 'src/content/plays/checkpoint.md', line: 12, column: 12, code: 'unsafe-markup', message: 'the prose contains a javascript: link' },
+    expect: { file: 'src/content/plays/checkpoint.md', line: 12, column: 14, code: 'unsafe-markup', message: 'the prose contains a javascript: link' },
   },
   {
     name: 'file in no collection',

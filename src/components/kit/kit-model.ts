@@ -84,20 +84,20 @@ export function claimLinksIn(html: string): string[] {
 }
 
 /**
- * Prose for the kit: claim links rendered with value, badge and as-of date, pointing at the claim's
- * row in the kit instead of the claim page, followed by its footnote marks; headings moved down a
+ * Prose for the kit: claim links rendered with their value in the sentence (and a marker when not
+ * plain sourced), followed by the footnote marks of the kit's sources appendix; headings moved down a
  * level (`shift`) and their ids prefixed so two entries' "Our fit" never collide.
  */
 export function kitProse(html: string, snapshot: KitSnapshot, now: string, cit: Citations, idPrefix: string, shift = 1): string {
-  let out = renderClaimLinks(html, snapshot, now);
-  out = out.replace(
-    /<a class="claim-ref__value" href="\/claims\/(.+?)\/">([\s\S]*?)<\/a><\/span>/g,
-    (_m, id: string, inner: string) => {
+  let out = renderClaimLinks(html, snapshot, now, {
+    footnotes: false,
+    // In the kit a figure's marks are its sources' numbers in the kit's own appendix.
+    marks: (id) => {
       const c = entryById(snapshot, 'claims', id);
       const sources = c ? c.data.sources.filter((sid) => entryById(snapshot, 'sources', sid) !== undefined) : [];
-      return `<a class="claim-ref__value" href="#${claimAnchor(id)}">${inner}</a>${cit.marks(sources)}</span>`;
+      return cit.marks(sources);
     },
-  );
+  });
   out = out.replace(/<(\/?)h([1-5])\b/g, (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + shift)}`);
   out = out.replace(/\bid="([^"]*)"/g, (_m, id: string) => `id="${idPrefix}-${id}"`);
   return out;
