@@ -3,6 +3,7 @@
  * generated stylesheet, served as /frds/filters.css (not inline: the CSP refuses inline styles),
  * hides the rows that do not match the checked ones (`:has()`).
  */
+import { rowFilterCss } from '../lib/row-filter.ts';
 import type { KitSnapshot } from '../lib/snapshot.ts';
 import { cloudName, personName } from '../lib/views.ts';
 
@@ -16,9 +17,7 @@ export function frdFilters(snapshot: KitSnapshot) {
     { name: 'status', label: 'Status', values: uniq(frds.map((f) => f.data.status)).sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b)).map((v) => ({ v, label: v })) },
     { name: 'owner', label: 'Owner', values: uniq(frds.map((f) => f.data.owner)).sort((a, b) => personName(snapshot, a).localeCompare(personName(snapshot, b))).map((v) => ({ v, label: personName(snapshot, v) })) },
   ];
-  // One rule per filter value: while it is checked, rows without it are hidden. Ids are [a-z0-9-_/].
-  const css = groups
-    .flatMap((g) => g.values.map(({ v }) => `.frd-filter:has(input[name="f-${g.name}"][value="${v}"]:checked) tr[data-${g.name}]:not([data-${g.name}~="${v}"]){display:none}`))
-    .join('\n');
+  // One rule per filter value: while it is checked, rows without it are hidden (as the claims ledger's).
+  const css = rowFilterCss('frd-filter', groups);
   return { frds, groups, css };
 }

@@ -2,7 +2,7 @@
  * View data computed once from the snapshot: what pages render. Pure: no Astro, no clock.
  */
 import type { Claim, CollectionName } from '../schemas/index.ts';
-import { claimLinkIds } from './integrity.ts';
+import { claimImpact } from './diff.ts';
 import { pageOf } from './routes.ts';
 import { sectionsIn } from './audience.ts';
 import { escapeHtml, plural } from './text.ts';
@@ -12,7 +12,7 @@ import { figureAge, freshnessOf, oldFigureText, type FigureAge } from './freshne
 import type { Entry, KitSnapshot } from './snapshot.ts';
 
 /** Per-snapshot lookups, built once: pages call these thousands of times at scale. */
-const INDEX = new WeakMap<KitSnapshot, { byId: Map<string, Map<string, unknown>>; usage?: Map<string, { plays: string[]; clouds: string[] }> }>();
+const INDEX = new WeakMap<KitSnapshot, { byId: Map<string, Map<string, unknown>> }>();
 
 function indexOf(snapshot: KitSnapshot) {
   let idx = INDEX.get(snapshot);
@@ -129,27 +129,25 @@ export function claimHealth(snapshot: KitSnapshot, now: string): Record<ClaimBad
   return counts;
 }
 
-/** Where a claim is used: plays (proof points or objections) and clouds (prose links, dagger). */
-export function claimUsage(snapshot: KitSnapshot, claimId: string): { plays: string[]; clouds: string[] } {
-  const idx = indexOf(snapshot);
-  if (!idx.usage) {
-    const usage = new Map<string, { plays: string[]; clouds: string[] }>();
-    const at = (id: string) => {
-      if (!usage.has(id)) usage.set(id, { plays: [], clouds: [] });
-      return usage.get(id)!;
-    };
-    for (const p of snapshot.plays) {
-      const ids = new Set([...p.data.proofPoints, ...p.data.objections.flatMap((o) => (o.proof ? [o.proof] : [])), ...claimLinkIds(p.body)]);
-      for (const id of ids) at(id).plays.push(p.id);
-    }
-    for (const c of snapshot.clouds) {
-      const ids = new Set([...claimLinkIds(c.body), ...snapshot.claims.filter((x) => x.data.dagger && x.data.cloud === c.id).map((x) => x.id)]);
-      for (const id of ids) at(id).clouds.push(c.id);
-    }
-    idx.usage = usage;
-  }
-  const u = idx.usage.get(claimId);
-  return { plays: [...(u?.plays ?? [])], clouds: [...(u?.clouds ?? [])] };
+/** Where a claim is used, as the claim page lists it: "Used by". */
+export interface ClaimUsage {
+  /** Plays citing it (proof point, objection or a link in the talk track). */
+  plays: string[];
+  /** Clouds whose one-pager links it or ranks it as a dagger gap. */
+  clouds: string[];
+  /** Clouds whose dagger page (`/clouds/<id>/dagger/`) shows it. */
+  dagger: string[];
+  /** Other entries (`collection/id`, e.g. `tco/lake-10pb`) whose prose links it. */
+  other: string[];
+}
+
+/**
+ * Where a claim is used. One index serves the site and `fieldkit diff` (`claimImpact` in diff.ts),
+ * so "Used by" on a claim page and a diff's impact never disagree.
+ */
+export function claimUsage(snapshot: KitSnapshot, claimId: string): ClaimUsage {
+  const i = claimImpact(snapshot, claimId);
+  return { plays: i.plays.map((p) => p.id), clouds: i.clouds.map((c) => c.id), dagger: [...i.dagger], other: [...i.other] };
 }
 
 /** The dagger gaps of a cloud, ranked. */

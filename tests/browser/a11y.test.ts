@@ -12,7 +12,7 @@ describe('accessibility (axe-core)', () => {
       it(`${path} (${colorScheme}) has no violations`, async () => {
         const page = await site.page({ colorScheme });
         await page.goto(`${site.url}${path}`);
-        if (path.startsWith('/search/')) await page.waitForSelector('.pagefind-ui__result');
+        if (path.startsWith('/search/')) await page.waitForSelector('.search-result');
         expect(await axeViolations(page)).toEqual([]);
         expect(page.errors).toEqual([]);
       });

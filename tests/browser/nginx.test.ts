@@ -106,8 +106,8 @@ describe('every page type under the CSP', () => {
 
   it('search with a query returns results', async () => {
     const page = await open('/search/?q=azure');
-    await page.waitForSelector('.pagefind-ui__result', { timeout: 20_000 });
-    expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
+    await page.waitForSelector('.search-result', { timeout: 20_000 });
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
     await expectClean(page, '/search/?q=azure');
     await page.context().close();
   });
