@@ -91,6 +91,12 @@ describe('every shipped scenario', () => {
     expect(lives?.assumption).toMatch(/unverified/);
   });
 
+  it.each(ids)('%s: prices each failed drive at the current drive price', (id) => {
+    const raw = load(id);
+    expect([raw.hdd.replaceDriveShare!.value, raw.ssd.replaceDriveShare!.value]).toEqual([1, 1]);
+    expect(raw.hdd.replaceCost!.value).toBe(raw.ssd.replaceCost!.value);
+  });
+
   it.each(ids)('%s: prices SSD as a user input with a dated example, not as a source', (id) => {
     const p = load(id).ssd.pricePerTB!;
     expect(p.source).toBeUndefined();

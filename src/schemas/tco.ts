@@ -46,7 +46,7 @@ export type TcoParam = z.output<ReturnType<typeof tcoParam>>;
 /** Inputs that differ between HDD and SSD. */
 export const MEDIUM_PARAMS = [
   'driveTB', 'pricePerTB', 'driveGBps', 'wattsIdle', 'wattsRead', 'wattsWrite',
-  'drivesPerNode', 'nodePrice', 'nodeWatts', 'nodeU', 'afr', 'replaceCost', 'serviceLifeYears',
+  'drivesPerNode', 'nodePrice', 'nodeWatts', 'nodeU', 'afr', 'replaceCost', 'replaceDriveShare', 'serviceLifeYears',
   'dataReduction', 'protectionOverhead', 'maxFill',
 ] as const;
 /** Inputs shared by both media. */

@@ -77,7 +77,7 @@ describe('TCO scenario page', () => {
     await expect(page.locator('.tco-counts').textContent()).resolves.toMatch(/Rack count bound by.*(rack units|power)/s);
     // Assumptions: every row has a source link with a date, or is marked as an assumption
     const rows = page.locator('.tco-assumptions tbody tr');
-    expect(await rows.count()).toBe(44);
+    expect(await rows.count()).toBe(46);
     for (const row of await rows.all()) {
       const link = row.locator('a[href^="/sources/"]');
       if (await link.count()) expect(await row.locator('.tco-asof').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -189,7 +189,7 @@ describe('TCO scenario page', () => {
     await expect(page.locator('.tco-counts tr', { hasText: 'Drives deployed' }).locator('td').first().textContent()).resolves.toBe('351');
     await expect(page.locator('[data-warning="performance"]').textContent()).resolves.toContain('351 HDDs');
     const rows = page.locator('.tco-assumptions tbody tr');
-    expect(await rows.count()).toBe(44);
+    expect(await rows.count()).toBe(46);
     for (const row of await rows.all()) {
       if (await row.locator('a[href^="/sources/"]').count()) expect(await row.locator('.tco-asof').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
       else expect(await row.textContent()).toMatch(/Assumption/);
