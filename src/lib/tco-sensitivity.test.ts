@@ -47,9 +47,9 @@ function expectBar(b: SensitivityBar, e: { low: [number, number]; high: [number,
 }
 
 describe('which inputs are moved', () => {
-  it('skips the horizon, the duty shares and the SSD price, and moves the other 39', () => {
-    // 12 shared + 2 × 16 per medium = 44 inputs; minus years, dutyIdle, dutyRead, dutyWrite, ssd.pricePerTB = 39
-    expect(SENSITIVITY_FIELDS).toHaveLength(39);
+  it('skips the horizon, the duty shares and the SSD price, and moves the other 41', () => {
+    // 12 shared + 2 × 17 per medium = 46 inputs; minus years, dutyIdle, dutyRead, dutyWrite, ssd.pricePerTB = 41
+    expect(SENSITIVITY_FIELDS).toHaveLength(41);
     for (const k of ['scenario.years', 'scenario.dutyIdle', 'scenario.dutyRead', 'scenario.dutyWrite', 'ssd.pricePerTB']) {
       expect(SENSITIVITY_FIELDS).not.toContain(k);
     }
@@ -79,8 +79,8 @@ describe('the tipping point with one input moved', () => {
 
   it('starts from the unmoved tipping point', () => {
     expect(s.base).toBeCloseTo(59.484, 9);
-    expect(s.tested).toBe(39);
-    expect(s.bars).toHaveLength(39);
+    expect(s.tested).toBe(41);
+    expect(s.bars).toHaveLength(41);
   });
 
   it('moves with the HDD price one for one (per TB of SSD bought)', () => {
@@ -168,7 +168,7 @@ describe('the tipping point with one input moved', () => {
     expectBar(top.bars[2]!, { low: [1.6, 41.25968], high: [2.4, 70.3653176], swing: 29.1056376 });
     expectBar(top.bars[3]!, { low: [0.6, 41.25968], high: [0.9, 70.3653176], swing: 29.1056376 });
     expectBar(top.bars[4]!, { low: [2.4, 87.484], high: [3.6, 59.484], swing: 28 });
-    expect(top.tested).toBe(39);
+    expect(top.tested).toBe(41);
 
     const ranked = everything(BASE).bars.map((b) => b.key);
     expect(ranked.slice(5, 14)).toEqual([
@@ -202,7 +202,7 @@ describe('the tipping point with one input moved', () => {
   });
 
   it('returns no bars for top 0 and keeps counting the inputs tested', () => {
-    expect(tippingSensitivity(BASE, 0)).toEqual({ base: expect.closeTo(59.484, 9), bars: [], tested: 39 });
+    expect(tippingSensitivity(BASE, 0)).toEqual({ base: expect.closeTo(59.484, 9), bars: [], tested: 41 });
   });
 });
 
@@ -226,7 +226,7 @@ describe('what the page shows', () => {
 
   it('renders the data table with the tested values, in rank order', () => {
     const html = renderSensitivityTable(s);
-    expect(html).toContain('the 3 of 39 inputs that move it most');
+    expect(html).toContain('the 3 of 41 inputs that move it most');
     expect(html.match(/<tr data-field="([^"]+)"/g)).toEqual([
       '<tr data-field="ssd.serviceLifeYears"', '<tr data-field="ssd.protectionOverhead"', '<tr data-field="ssd.dataReduction"',
     ]);

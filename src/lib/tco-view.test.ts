@@ -182,7 +182,7 @@ describe('verdict', () => {
     expect(v.cheaper).toBe('hdd');
     expect(v.tipping).toBe(
       'SSD cannot break even with HDD over 6 years at any drive price: even with free SSD drives, its nodes, energy, ' +
-      'space and failures (<strong>$112K</strong>) cost at least HDD’s whole TCO (<strong>$76.2K</strong>), so <strong>HDD is cheaper</strong>.',
+      'space and fixed failure costs (<strong>$112K</strong>) cost at least HDD’s whole TCO (<strong>$76.2K</strong>), so <strong>HDD is cheaper</strong>.',
     );
   });
 });

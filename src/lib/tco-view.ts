@@ -57,7 +57,8 @@ const MEDIUM_LABEL: Readonly<Record<MediumParam, string>> = {
   nodeWatts: 'Node power without drives',
   nodeU: 'Node height',
   afr: 'Annual failure rate',
-  replaceCost: 'Cost per failed drive',
+  replaceCost: 'Fixed cost per failed drive',
+  replaceDriveShare: 'Share of the drive price per failure',
   serviceLifeYears: 'Service life',
   dataReduction: 'Data reduction',
   protectionOverhead: 'Protection overhead',
@@ -266,10 +267,10 @@ export function verdict(inputs: TcoInputs, r: TcoResult): Verdict {
   const p = r.tippingPoint.ssdPricePerTB;
   let tipping: string;
   if (!r.tippingPoint.breakEvenPossible) {
-    const other = ssdTco - r.ssd.driveCapexPerPurchase * r.ssd.purchases;
+    const other = r.tippingPoint.otherCosts;
     tipping =
       `SSD cannot break even with HDD ${over} at any drive price: even with free SSD drives, its nodes, ` +
-      `energy, space and failures (<strong>${moneyShort(other)}</strong>) cost at least HDD’s whole TCO ` +
+      `energy, space and fixed failure costs (<strong>${moneyShort(other)}</strong>) cost at least HDD’s whole TCO ` +
       `(<strong>${moneyShort(hddTco)}</strong>), so <strong>HDD is cheaper</strong>.`;
   } else {
     const where = quoted > p

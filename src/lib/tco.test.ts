@@ -206,6 +206,37 @@ describe('a small scenario worked on paper', () => {
 // Crossover and tipping-point edge cases
 // ---------------------------------------------------------------------------------------------
 
+describe('failures priced at the current drive price (replaceDriveShare)', () => {
+  const tied = computeTco({ scenario: SCENARIO, hdd: { ...HDD, replaceDriveShare: 1 }, ssd: { ...SSD, replaceDriveShare: 1 } });
+
+  it('adds the drive at its current price to each failure', () => {
+    // HDD: 1 × 20 TB × $10 + $100 = $300 per failure; 100 drives × 0.02 × $300 = $600 a year, $3,600 in 6
+    expect(tied.hdd.replacementPerFailure).toBe(300);
+    expect(tied.hdd.yearly[0]!.failures).toBeCloseTo(600, 9);
+    expect(tied.hdd.totals.total).toBeCloseTo(78_626, 6); // 76,226 − 1,200 + 3,600
+    // SSD: 1 × 50 TB × $40 + $500 = $2,500; 20 × 0.01 × $2,500 = $500 a year, $3,000 in 6
+    expect(tied.ssd.replacementPerFailure).toBe(2500);
+    expect(tied.ssd.totals.failures).toBeCloseTo(3000, 6);
+    expect(tied.ssd.totals.total).toBeCloseTo(59_142, 6); // 56,742 − 600 + 3,000
+  });
+
+  it('moves the failure cost with the SSD price', () => {
+    // at $80/TB: 20 × 0.01 × (50 × 80 + 500) = $900 a year
+    const dearer = computeTco({ scenario: SCENARIO, hdd: HDD, ssd: { ...SSD, replaceDriveShare: 1, pricePerTB: 80 } });
+    expect(dearer.ssd.yearly[0]!.failures).toBeCloseTo(900, 9);
+  });
+
+  it('counts the drive share of failures in the tipping point', () => {
+    // failed SSDs over 6 years: 20 × 0.01 × 6 = 1.2; price-free SSD costs 3,942 + 7,200 + 5,000 + 1.2 × $500 = 16,742
+    // p* = (78,626 − 16,742) / (1,000 TB × 1 purchase + 1.2 × 1 × 50 TB) = 61,884 / 1,060 = 58.381132…
+    expect(tied.tippingPoint.otherCosts).toBeCloseTo(16_742, 6);
+    expect(tied.tippingPoint.ssdPricePerTB).toBeCloseTo(61_884 / 1060, 9);
+    // check: at p* the SSD total is 16,742 + 1,060 × p* = 78,626, HDD's
+    const atTipping = computeTco({ scenario: SCENARIO, hdd: { ...HDD, replaceDriveShare: 1 }, ssd: { ...SSD, replaceDriveShare: 1, pricePerTB: 61_884 / 1060 } });
+    expect(atTipping.ssd.totals.total).toBeCloseTo(78_626, 6);
+  });
+});
+
 describe('crossover and tipping point', () => {
   it('reports no crossover within the horizon, and a tipping point independent of the quoted price', () => {
     // SSD at $80/TB: capex 20 × 80 × 50 + 5,000 = $85,000; cumulative 85,000 + 1,957 × y

@@ -62,7 +62,8 @@ export const MEDIUM_UNITS: Readonly<Record<MediumParam, string>> = {
   nodeWatts: 'W per node',
   nodeU: 'U per node',
   afr: 'failures per drive-year (fraction)',
-  replaceCost: '$ per failed drive',
+  replaceCost: '$ per failed drive, besides the drive share',
+  replaceDriveShare: 'fraction of the current drive price per failed drive',
   serviceLifeYears: 'years',
   dataReduction: 'ratio logical/stored',
   protectionOverhead: 'ratio raw/usable',
@@ -157,6 +158,7 @@ export const MEDIUM_DOMAINS: Readonly<Record<MediumParam, TcoDomain>> = {
   nodeU: positive(100, 0.1),
   afr: fraction,
   replaceCost: nonNegative(1e6),
+  replaceDriveShare: fraction,
   serviceLifeYears: atLeastOne(50),
   dataReduction: positive(100, 0.1),
   protectionOverhead: atLeastOne(10),
@@ -379,7 +381,10 @@ export interface CostComponents {
   energy: number;
   /** Rack rental. */
   space: number;
-  /** Replacement of failed drives. */
+  /**
+   * Replacement of failed drives: drives × AFR × (share × the drive at the current $/TB + the
+   * fixed $ per failure), so with equal AFR the media differ only by drive count and price.
+   */
   failures: number;
   /** Sum of the four. */
   total: number;
@@ -420,6 +425,8 @@ export interface MediumTco {
   driveCapexPerPurchase: number;
   /** $ of nodes at one purchase: nodes × $ per node. */
   nodeCapexPerPurchase: number;
+  /** $ per failed drive: replaceDriveShare × TB per drive × $/TB (the current price) + replaceCost. */
+  replacementPerFailure: number;
   /** Purchases within the horizon: ceil(years / service life). */
   purchases: number;
   /** One row per year, 1..years. */
@@ -451,8 +458,10 @@ export interface Crossover {
 
 /**
  * The SSD $/TB at which SSD's horizon TCO equals HDD's. SSD TCO is linear in its $/TB, since only
- * its drive capex depends on it:
- * p* = (TCO_HDD − (SSD energy + space + failures + node capex)) / (N_SSD × S_SSD × purchases_SSD).
+ * its drive capex and the drive share of each failure's replacement depend on it. With
+ * F = N_SSD × AFR_SSD × years failed drives and share s of the drive price per failure:
+ * p* = (TCO_HDD − (SSD energy + space + node capex + F × replaceCost))
+ *      / (N_SSD × S_SSD × purchases_SSD + F × s × S_SSD).
  * Below p* flash costs less over the horizon; above it, more.
  */
 export interface TippingPoint {
@@ -463,6 +472,8 @@ export interface TippingPoint {
    * free drives, makes flash break even.
    */
   breakEvenPossible: boolean;
+  /** SSD's horizon costs that do not depend on its $/TB: energy, space, nodes, fixed failure costs. */
+  otherCosts: number;
 }
 
 export interface TcoResult {
@@ -486,7 +497,7 @@ export function computeTco(inputs: TcoInputs): TcoResult {
   if (errors.length) throw new TcoInputsError(errors);
   const hdd = computeMedium(inputs.scenario, inputs.hdd);
   const ssd = computeMedium(inputs.scenario, inputs.ssd);
-  return { hdd, ssd, crossover: findCrossover(hdd.yearly, ssd.yearly), tippingPoint: tippingPoint(hdd, ssd) };
+  return { hdd, ssd, crossover: findCrossover(hdd.yearly, ssd.yearly), tippingPoint: tippingPoint(hdd, ssd, inputs.ssd, inputs.scenario.years) };
 }
 
 /** The figures for one medium under the shared scenario. */
@@ -503,11 +514,13 @@ export function computeMedium(s: ScenarioInputs, m: MediumInputs): MediumTco {
   const rack = rackCount(nodes, m.nodeU, kwIT, s);
   const driveCapexPerPurchase = drives * m.pricePerTB * m.driveTB;
   const nodeCapexPerPurchase = nodes * m.nodePrice;
+  const replacementPerFailure = m.replaceDriveShare * m.driveTB * m.pricePerTB + m.replaceCost;
   const yearly = yearlyCosts(s, m, {
     purchaseCost: driveCapexPerPurchase + nodeCapexPerPurchase,
     kwIT,
     racks: rack.racks,
     drives,
+    replacementPerFailure,
   });
   const totals = sumComponents(yearly);
   return {
@@ -525,6 +538,7 @@ export function computeMedium(s: ScenarioInputs, m: MediumInputs): MediumTco {
     racksBoundBy: rack.boundBy,
     driveCapexPerPurchase,
     nodeCapexPerPurchase,
+    replacementPerFailure,
     purchases: yearly.reduce((n, y) => n + y.purchases, 0),
     yearly,
     totals,
@@ -538,6 +552,8 @@ interface Deployment {
   kwIT: number;
   racks: number;
   drives: number;
+  /** $ per failed drive. */
+  replacementPerFailure: number;
 }
 
 /** One row per year 1..years: capex at each purchase, energy with escalation, space, failures. */
@@ -549,7 +565,7 @@ function yearlyCosts(s: ScenarioInputs, m: MediumInputs, d: Deployment): TcoYear
     const capex = purchases * d.purchaseCost;
     const energy = energyCostInYear(d.kwIT, s, year);
     const space = d.racks * s.rackMonthPrice * 12;
-    const failures = d.drives * m.afr * m.replaceCost;
+    const failures = d.drives * m.afr * d.replacementPerFailure;
     const total = capex + energy + space + failures;
     cumulative += total;
     rows.push({ year, purchases, capex, energy, space, failures, total, cumulative });
@@ -583,9 +599,11 @@ export function findCrossover(hdd: readonly TcoYear[], ssd: readonly TcoYear[]):
 }
 
 /** The SSD $/TB at which SSD's horizon TCO equals HDD's (see {@link TippingPoint}). */
-export function tippingPoint(hdd: MediumTco, ssd: MediumTco): TippingPoint {
-  const ssdOtherCosts =
-    ssd.totals.energy + ssd.totals.space + ssd.totals.failures + ssd.nodeCapexPerPurchase * ssd.purchases;
-  const ssdPricePerTB = (hdd.totals.total - ssdOtherCosts) / (ssd.rawTB * ssd.purchases);
-  return { ssdPricePerTB, breakEvenPossible: ssdPricePerTB > 0 };
+export function tippingPoint(hdd: MediumTco, ssd: MediumTco, ssdInputs: MediumInputs, years: number): TippingPoint {
+  const failedDrives = ssd.drives * ssdInputs.afr * years;
+  const otherCosts =
+    ssd.totals.energy + ssd.totals.space + ssd.nodeCapexPerPurchase * ssd.purchases + failedDrives * ssdInputs.replaceCost;
+  const perDollarPerTB = ssd.rawTB * ssd.purchases + failedDrives * ssdInputs.replaceDriveShare * ssdInputs.driveTB;
+  const ssdPricePerTB = (hdd.totals.total - otherCosts) / perDollarPerTB;
+  return { ssdPricePerTB, breakEvenPossible: ssdPricePerTB > 0, otherCosts };
 }

@@ -46,7 +46,7 @@ export type TcoParam = z.output<ReturnType<typeof tcoParam>>;
 /** Inputs that differ between HDD and SSD. */
 export const MEDIUM_PARAMS = [
   'driveTB', 'pricePerTB', 'driveGBps', 'wattsIdle', 'wattsRead', 'wattsWrite',
-  'drivesPerNode', 'nodePrice', 'nodeWatts', 'nodeU', 'afr', 'replaceCost', 'serviceLifeYears',
+  'drivesPerNode', 'nodePrice', 'nodeWatts', 'nodeU', 'afr', 'replaceCost', 'replaceDriveShare', 'serviceLifeYears',
   'dataReduction', 'protectionOverhead', 'maxFill',
 ] as const;
 /** Inputs shared by both media. */
@@ -65,6 +65,39 @@ const scenarioParams = (ctx: SchemaContext) =>
     if (expected) c.addIssue({ code: 'custom', message: expected, path: ['dutyIdle', 'value'], input: s.dutyIdle.value });
   });
 
+/** A preset's overrides: `scenario.<param>`, `hdd.<param>` or `ssd.<param>` to a value in its domain. */
+const presetSet = z.record(z.string(), z.number()).superRefine((set, c) => {
+  for (const [key, v] of Object.entries(set)) {
+    const [group, param] = key.split('.');
+    const ok = (group === 'scenario' || group === 'hdd' || group === 'ssd') && param && tcoDomain(group, param);
+    if (!ok) {
+      c.addIssue({ code: 'custom', path: [key], input: key, message: 'a field written scenario.<param>, hdd.<param> or ssd.<param> (e.g. scenario.pricePerKWh)' });
+      continue;
+    }
+    const expected = tcoValueProblem(group, param, v);
+    if (expected) c.addIssue({ code: 'custom', path: [key], input: v, message: expected });
+  }
+});
+
+/**
+ * A named set of input overrides shown as a link on the scenario page (the calculator reads it
+ * from the address): sourced, or labelled with the reason, like every input.
+ */
+const tcoPreset = (ctx: SchemaContext) =>
+  z
+    .strictObject({
+      /** What the link says, e.g. "A customer's contract: 6 ¢/kWh". */
+      label: text(),
+      /** The inputs it changes. */
+      set: presetSet,
+      source: ctx.ref('sources').optional(),
+      assumption: text().optional(),
+    })
+    .refine((p) => (p.source === undefined) !== (p.assumption === undefined), {
+      error: 'exactly one of `source` (a sources id) or `assumption` (whose figure this is and why)',
+    });
+export type TcoPreset = z.output<ReturnType<typeof tcoPreset>>;
+
 /** `tco/<scenario>.yaml`: an HDD vs SSD scenario. Every input carries a unit and a source or reason. */
 export const tcoSchema = (ctx: SchemaContext) =>
   z.strictObject({
@@ -79,5 +112,7 @@ export const tcoSchema = (ctx: SchemaContext) =>
     hdd: paramsOf(ctx, 'hdd', MEDIUM_PARAMS),
     /** Flash inputs. */
     ssd: paramsOf(ctx, 'ssd', MEDIUM_PARAMS),
+    /** Named overrides (energy price, service lives, rack power) offered as links. */
+    presets: z.array(tcoPreset(ctx)).default([]),
   });
 export type TcoScenario = z.output<ReturnType<typeof tcoSchema>>;

@@ -50,9 +50,11 @@ const tornadoPixels = (page: Page) => page.locator('[data-chart="sensitivity"] c
 beforeAll(async () => {
   const page = await site.page();
   await page.goto(`${site.url}/tco/`);
-  const href = await page.locator('main .tco-card h2 a').first().getAttribute('href');
-  expect(href).toMatch(/^\/tco\/[^/]+\/$/);
-  scenarioPath = href!;
+  const hrefs = await page.locator('main .tco-card h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const href of hrefs) expect(href).toMatch(/^\/tco\/[^/]+\/$/);
+  // The verdict tests need a scenario in which SSD can break even: the training tier.
+  scenarioPath = hrefs.find((h) => h === '/tco/ai-training-tier-1pb/')!;
+  expect(scenarioPath).toBeTruthy();
   await page.context().close();
 });
 
@@ -75,7 +77,7 @@ describe('TCO scenario page', () => {
     await expect(page.locator('.tco-counts').textContent()).resolves.toMatch(/Rack count bound by.*(rack units|power)/s);
     // Assumptions: every row has a source link with a date, or is marked as an assumption
     const rows = page.locator('.tco-assumptions tbody tr');
-    expect(await rows.count()).toBe(44);
+    expect(await rows.count()).toBe(46);
     for (const row of await rows.all()) {
       const link = row.locator('a[href^="/sources/"]');
       if (await link.count()) expect(await row.locator('.tco-asof').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -187,12 +189,38 @@ describe('TCO scenario page', () => {
     await expect(page.locator('.tco-counts tr', { hasText: 'Drives deployed' }).locator('td').first().textContent()).resolves.toBe('351');
     await expect(page.locator('[data-warning="performance"]').textContent()).resolves.toContain('351 HDDs');
     const rows = page.locator('.tco-assumptions tbody tr');
-    expect(await rows.count()).toBe(44);
+    expect(await rows.count()).toBe(46);
     for (const row of await rows.all()) {
       if (await row.locator('a[href^="/sources/"]').count()) expect(await row.locator('.tco-asof').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
       else expect(await row.textContent()).toMatch(/Assumption/);
     }
     await expect(page.locator('[data-chart="sensitivity"] canvas').isVisible()).resolves.toBe(true);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('offers presets as links the calculator opens with, and the 10 PB rack bound follows rack power', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}/tco/ai-data-lake-10pb/`);
+    const ssdRackBound = () => page.locator('.tco-counts tr', { hasText: 'Rack count bound by' }).locator('td').nth(1).textContent();
+    // As shipped (14 kW): SSD racks bound by power
+    await expect(page.locator('input[name="scenario.rackKW"]').inputValue()).resolves.toBe('14');
+    await expect(ssdRackBound()).resolves.toMatch(/^power: [\d.]+ kW ÷ 14 kW per rack/);
+    const totalAt14 = await page.locator('.tco-summary').textContent();
+    await page.locator('[data-tco-presets] a', { hasText: 'Rack power: 40 kW' }).click();
+    await page.waitForURL(/scenario\.rackKW=40/);
+    await expect(page.locator('input[name="scenario.rackKW"]').inputValue()).resolves.toBe('40');
+    await expect(ssdRackBound()).resolves.toMatch(/^rack units: \d+ × 1 U ÷ 42 U per rack/);
+    expect(await page.locator('.tco-summary').textContent()).not.toBe(totalAt14);
+    // The customer's contract price and the co-authored study's service lives
+    await page.locator('[data-tco-presets] a', { hasText: "a customer's contract" }).click();
+    await page.waitForURL(/scenario\.pricePerKWh=0\.06/);
+    await expect(page.locator('input[name="scenario.pricePerKWh"]').inputValue()).resolves.toBe('0.06');
+    const lives = page.locator('[data-tco-presets] li', { hasText: 'co-authored' });
+    await expect(lives.textContent()).resolves.toMatch(/unverified/);
+    await lives.locator('a').click();
+    await page.waitForURL(/hdd\.serviceLifeYears=4/);
+    await expect(page.locator('input[name="hdd.serviceLifeYears"]').inputValue()).resolves.toBe('4');
+    await expect(page.locator('input[name="ssd.serviceLifeYears"]').inputValue()).resolves.toBe('10');
     expect(page.errors).toEqual([]);
   });
 
@@ -259,13 +287,14 @@ describe('TCO scenario page', () => {
     await page.goto(`${site.url}${scenarioPath}`);
     const hdd = page.locator('input[name="hdd.serviceLifeYears"]');
     const ssd = page.locator('input[name="ssd.serviceLifeYears"]');
-    await hdd.fill('4');
+    // Over the training tier's 4 years, a 2-year HDD life buys twice and a 7-year SSD life once
+    await hdd.fill('2');
     await ssd.fill('7');
     const button = page.locator('[data-warning="refresh"] button').first();
     await expect.poll(() => button.isVisible()).toBe(true);
     await button.click();
-    await expect.poll(() => ssd.inputValue()).toBe('4');
-    expect(await hdd.inputValue()).toBe('4');
+    await expect.poll(() => ssd.inputValue()).toBe('2');
+    expect(await hdd.inputValue()).toBe('2');
     await expect(page.locator('[data-warning="refresh"]').count()).resolves.toBe(0);
     expect(page.errors).toEqual([]);
   });
