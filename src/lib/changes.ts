@@ -187,6 +187,8 @@ export interface FeedOptions {
   site: string;
   /** The edition's name, in the feed title. */
   edition: Audience;
+  /** The site's name (fieldkit.config.ts), in the title and as the author. */
+  name?: string;
   /** `updated` of a feed without entries: the build date (YYYY-MM-DD). */
   now: string;
   /** Whether an entry is in this edition (for links). */
@@ -203,12 +205,12 @@ export function atomFeed(log: ChangeLog, o: FeedOptions): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>${xml(abs('/changes.xml'))}</id>`,
-    `  <title>${xml(`Fieldkit: what changed (${o.edition} edition)`)}</title>`,
+    `  <title>${xml(`${o.name ?? 'Fieldkit'}: what changed (${o.edition} edition)`)}</title>`,
     `  <subtitle>${xml(log.available ? 'Claim values, statuses and sources, new and retired plays, from the git history of the content.' : `No history: ${log.reason}`)}</subtitle>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xml(abs('/changes.xml'))}"/>`,
     `  <link rel="alternate" type="text/html" href="${xml(abs('/changes/'))}"/>`,
-    '  <author><name>Fieldkit</name></author>',
+    `  <author><name>${xml(o.name ?? 'Fieldkit')}</name></author>`,
     '  <generator>Fieldkit</generator>',
   ];
   for (const ev of events) {

@@ -31,16 +31,23 @@ export const tcoParam = (ctx: SchemaContext, group?: Group, param?: string) =>
   z
     .strictObject({
       /** The number, in `unit`, within the input's domain (see the description). */
-      value: tcoValue(group, param),
-      unit: text(),
+      value: tcoValue(group, param).describe("The number, in `unit`, within the input's domain (see the description)."),
+      unit: text().describe('The unit of `value`; it must be the unit the model uses for this input.'),
       /** Source (id) the value was read from. */
-      source: ctx.ref('sources').optional(),
+      source: ctx.ref('sources').optional().describe("Source (id) the value was read from."),
       /** Why this value was chosen when no source gives it. */
-      assumption: text().optional(),
+      assumption: text().optional().describe("Why this value was chosen when no source gives it."),
     })
     .refine((p) => (p.source === undefined) !== (p.assumption === undefined), {
       error: 'exactly one of `source` (a sources id) or `assumption` (the reason for the value)',
-    });
+    })
+    .describe(paramDescription(group, param));
+
+function paramDescription(group?: Group, param?: string): string {
+  const found = group && param ? tcoDomain(group, param) : undefined;
+  const what = found ? `${param} (${found.unit}): ${describeDomain(found.domain)}.` : 'A model input.';
+  return `${what} Give the value, its unit, and either \`source\` (a sources id) or \`assumption\` (why this value).`;
+}
 export type TcoParam = z.output<ReturnType<typeof tcoParam>>;
 
 /** Inputs that differ between HDD and SSD. */
@@ -87,11 +94,11 @@ const tcoPreset = (ctx: SchemaContext) =>
   z
     .strictObject({
       /** What the link says, e.g. "A customer's contract: 6 ¢/kWh". */
-      label: text(),
+      label: text().describe("What the link says, e.g. \"A customer's contract: 6 ¢/kWh\"."),
       /** The inputs it changes. */
-      set: presetSet,
-      source: ctx.ref('sources').optional(),
-      assumption: text().optional(),
+      set: presetSet.describe('The inputs it changes: `scenario.<param>`, `hdd.<param>` or `ssd.<param>` to a value in its domain.'),
+      source: ctx.ref('sources').optional().describe('Source (id) of the preset\'s figures.'),
+      assumption: text().optional().describe('Whose figures these are and why, when no source gives them.'),
     })
     .refine((p) => (p.source === undefined) !== (p.assumption === undefined), {
       error: 'exactly one of `source` (a sources id) or `assumption` (whose figure this is and why)',
@@ -103,16 +110,16 @@ export const tcoSchema = (ctx: SchemaContext) =>
   z.strictObject({
     ...baseFields(ctx),
     /** Scenario name. */
-    title: text(),
+    title: text().describe("Scenario name."),
     /** What situation the scenario models, in one or two sentences. */
-    description: text(),
+    description: text().describe("What situation the scenario models, in one or two sentences."),
     /** Inputs shared by both media. */
-    scenario: scenarioParams(ctx),
+    scenario: scenarioParams(ctx).describe("Inputs shared by both media."),
     /** Disk inputs. */
-    hdd: paramsOf(ctx, 'hdd', MEDIUM_PARAMS),
+    hdd: paramsOf(ctx, 'hdd', MEDIUM_PARAMS).describe("Disk inputs."),
     /** Flash inputs. */
-    ssd: paramsOf(ctx, 'ssd', MEDIUM_PARAMS),
+    ssd: paramsOf(ctx, 'ssd', MEDIUM_PARAMS).describe("Flash inputs."),
     /** Named overrides (energy price, service lives, rack power) offered as links. */
-    presets: z.array(tcoPreset(ctx)).default([]),
+    presets: z.array(tcoPreset(ctx)).default([]).describe("Named overrides (energy price, service lives, rack power) offered as links."),
   });
 export type TcoScenario = z.output<ReturnType<typeof tcoSchema>>;

@@ -125,7 +125,14 @@ export function buildKitDoc(opts: {
   const claimById = (id: string) => entryById(snapshot, 'claims', id);
   const shown = (sourceId: string | undefined): sourceId is string => !!sourceId && entryById(snapshot, 'sources', sourceId) !== undefined;
   const kitClaim = (entry: Entry<Claim>): KitClaim => ({ entry, view: claimView(entry, snapshot, now), sources: entry.data.sources.filter(shown) });
-  const citeClaim = (entry: Entry<Claim> | undefined) => entry?.data.sources.filter(shown).forEach((s) => cit.cite(s));
+  // Claims of other clouds that this kit's prose and plays cite: printed in its claims section too,
+  // so every figure the kit shows has its row (and its #anchor) in the document.
+  const cited = new Set<string>();
+  const citeClaim = (entry: Entry<Claim> | undefined) => {
+    if (!entry) return;
+    cited.add(entry.id);
+    entry.data.sources.filter(shown).forEach((s) => cit.cite(s));
+  };
 
   // 1. Strategy: the narrative's claim links, in reading order.
   const rawNarrative = html.get(`clouds:${cloud.id}`) ?? '';
@@ -160,10 +167,11 @@ export function buildKitDoc(opts: {
   const anecdoteSource = cloud.data.dagger?.anecdote?.source;
   if (shown(anecdoteSource)) cit.cite(anecdoteSource);
 
-  // 4. Every claim about this cloud, ranked gaps first, then by category and id.
+  // 4. Every claim about this cloud (ranked gaps first, then by category and id), then the other
+  //    clouds' claims the kit cites.
   const claims = snapshot.claims
-    .filter((c) => c.data.cloud === cloud.id)
-    .sort((a, b) => (a.data.dagger?.rank ?? 99) - (b.data.dagger?.rank ?? 99) || a.data.category.localeCompare(b.data.category) || a.id.localeCompare(b.id))
+    .filter((c) => c.data.cloud === cloud.id || cited.has(c.id))
+    .sort((a, b) => Number(a.data.cloud !== cloud.id) - Number(b.data.cloud !== cloud.id) || (a.data.cloud === cloud.id ? (a.data.dagger?.rank ?? 99) - (b.data.dagger?.rank ?? 99) : 0) || a.data.cloud.localeCompare(b.data.cloud) || a.data.category.localeCompare(b.data.category) || a.id.localeCompare(b.id))
     .map(kitClaim);
   claims.forEach((c) => citeClaim(c.entry));
 
