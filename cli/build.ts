@@ -12,7 +12,7 @@ import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
 import type { PdfFile, PdfFormat } from './pdf.ts';
 import { formatText } from '#lib/report.ts';
 import { today, validateTree } from './io/content-fs.ts';
-import { audienceFlag, capture, dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
+import { audienceFlag, capture, dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, run, UsageError, type Phase } from './util.ts';
 
 export interface BuildOptions {
   root: string;
@@ -136,8 +136,10 @@ async function buildUnlocked(opts: BuildOptions, terms: ListedTerm[]): Promise<B
     FIELDKIT_COMMIT: process.env.FIELDKIT_COMMIT ?? gitCommit(opts.root), ASTRO_TELEMETRY_DISABLED: '1',
   };
   const pages = await phase(phases, 'pages', async () => {
-    const r = await capture(process.execPath, [astro, 'build', '--outDir', stage, '--silent'], { cwd: opts.root, env });
-    if (opts.verbose) process.stderr.write(r.stdout + r.stderr);
+    // --verbose: Astro's own output, streamed to stderr as it happens (diagnostics, not results).
+    const r = opts.verbose
+      ? { code: await run(process.execPath, [astro, 'build', '--outDir', stage], { cwd: opts.root, env, stdio: ['ignore', process.stderr, process.stderr] }), stdout: '', stderr: '' }
+      : await capture(process.execPath, [astro, 'build', '--outDir', stage, '--silent'], { cwd: opts.root, env });
     if (r.code !== 0) {
       rmSync(stage, { recursive: true, force: true });
       throw new InternalError(`astro build failed (exit ${r.code}); dist/ was left as it was.\n${r.stdout}${r.stderr}`);
@@ -234,7 +236,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   if (r.code !== EXIT.ok) return r.code;
   const pdf = r.pdfs ? { files: r.pdfs } : undefined;
   const total = ((performance.now() - t0) / 1000).toFixed(1);
-  process.stderr.write(
+  process.stdout.write(
     `\nbuilt ${r.pages} pages into ${relative(process.cwd(), r.outDir) || r.outDir}/ in ${total} s ` +
       `(${r.phases.map((p) => `${p.name} ${(p.ms / 1000).toFixed(1)} s`).join(', ')})\n` +
       `${pdf ? `PDFs: ${pdf.files.length} in ${relative(process.cwd(), r.outDir)}/kits/\n` : ''}` +
