@@ -428,14 +428,14 @@ export function generateKit(opts: GenerateOptions): GeneratedKit {
       driveTB: [ssd ? 30.72 : 22, 'TB raw'], pricePerTB: [ssd ? 85 : 15, '$ per TB'], driveGBps: [ssd ? 3.2 : 0.28, 'GB/s'],
       wattsIdle: [ssd ? 5 : 5.7, 'W'], wattsRead: [ssd ? 15 : 9.4, 'W'], wattsWrite: [ssd ? 20 : 6.4, 'W'], drivesPerNode: [ssd ? 24 : 60, 'drives'],
       nodePrice: [ssd ? 25000 : 20000, '$'], nodeWatts: [ssd ? 500 : 400, 'W'], nodeU: [ssd ? 2 : 4, 'U'], afr: [0.015, 'fraction per year'],
-      replaceCost: [ssd ? 2700 : 400, '$'], serviceLifeYears: [ssd ? 10 : 5, 'years'], dataReduction: [1, 'ratio'],
+      replaceCost: [100, '$ per failed drive (labour)'], replaceDriveShare: [1, 'fraction of the current drive price per failed drive'], serviceLifeYears: [ssd ? 10 : 5, 'years'], dataReduction: [1, 'ratio'],
       protectionOverhead: [1.25, 'ratio'], maxFill: [0.8, 'fraction'],
     });
     const params = (keys: readonly string[], vals: Record<string, [number, string]>) =>
       Object.fromEntries(keys.map((k) => {
         const [v, unit] = vals[k]!;
         // Jitter the durations and fractions gently so the model stays in range.
-        const jitter = k === 'years' || k === 'serviceLifeYears' || k === 'rackU' || k === 'drivesPerNode' || k === 'nodeU' || k.startsWith('duty') || k === 'maxFill' || k === 'dataReduction' || k === 'protectionOverhead' ? 1 : 0.7 + r() * 0.6;
+        const jitter = k === 'years' || k === 'serviceLifeYears' || k === 'rackU' || k === 'drivesPerNode' || k === 'nodeU' || k.startsWith('duty') || k === 'maxFill' || k === 'replaceDriveShare' || k === 'dataReduction' || k === 'protectionOverhead' ? 1 : 0.7 + r() * 0.6;
         const value = Number((v * jitter).toPrecision(4));
         return [k, r() < 0.3
           ? { value, unit, source: pick(r, ids.sources) }
