@@ -6,6 +6,7 @@
  * 1.164 em, so size = box height / 1.164. Expected figures are read from the content YAML here,
  * not from the code that renders the slide.
  */
+import { testDate } from '../../cli/test.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,15 +150,16 @@ describe('the partner edition\'s dagger slide', () => {
     // The real content, built as the partner edition in a scratch project.
     const content = join(ROOT, 'src', 'content');
     const files = Object.fromEntries(
-      // Without the triage rubric: a partner build of this content currently stops at its leak test
-      // on the 404 page's link to the left-out /triage/ (not a dagger matter; tracked separately).
-      readdirSync(content, { recursive: true }).map(String).filter((f) => /\.(ya?ml|md)$/.test(f) && !f.startsWith('triage/'))
+      readdirSync(content, { recursive: true }).map(String).filter((f) => /\.(ya?ml|md)$/.test(f))
         .map((f) => [`src/content/${f}`, readFileSync(join(content, f), 'utf8')]),
     );
     dir = projectWith({}, files);
-    built = fieldkit(['build', '--audience', 'partner', '--now', '2026-11-26'], { cwd: dir, env: { FIELDKIT_ROOT: dir } });
+    // Dated like the other test builds (the newest date in the content), with a canary deny-list:
+    // partner builds never run without one.
+    const env = { FIELDKIT_ROOT: dir, FIELDKIT_TERMS: 'Fieldkit Canary Term\n', FIELDKIT_TERMS_FILE: '' };
+    built = fieldkit(['build', '--audience', 'partner', '--now', testDate(ROOT)], { cwd: dir, env });
     pdfDir = mkdtempSync(join(tmpdir(), 'fieldkit-dagger-partner-'));
-    printed = fieldkit(['pdf', 'azure', '--out', pdfDir], { cwd: dir, env: { FIELDKIT_ROOT: dir, FIELDKIT_SITE: '' } });
+    printed = fieldkit(['pdf', 'azure', '--out', pdfDir], { cwd: dir, env: { ...env, FIELDKIT_SITE: '' } });
   }, 240_000);
   afterAll(() => {
     for (const d of [dir, pdfDir]) if (d) rmSync(d, { recursive: true, force: true });
