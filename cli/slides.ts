@@ -115,7 +115,7 @@ export function slidePresentation(slide: DaggerSlide): pptxgen {
   const footH = footLines * lineIn(S.small);
   const footY = S.height - 0.25 - footH;
   const askTop = fitY + fitH + 0.12;
-  const askPt = [14, 13, 12].find((pt) => askTop + 0.28 + Math.max(...slide.ask.slice(0, 3).map((a) => linesOf(a, pt, colW - 0.12))) * lineIn(pt) <= footY - 0.08) ?? 12;
+  const askPt = [14, 13, 12, 11, 10].find((pt) => askTop + 0.28 + Math.max(...slide.ask.slice(0, 3).map((a) => linesOf(a, pt, colW - 0.12))) * lineIn(pt) <= footY - 0.08) ?? 10; // never below 10 pt
   const askH = Math.max(...slide.ask.slice(0, 3).map((a) => linesOf(a, askPt, colW - 0.12))) * lineIn(askPt);
   s.addText('THE ASK', { ...text, x: S.margin, y: askTop, w: inner, h: 0.26, fontSize: 12, bold: true, color: S.muted, charSpacing: 1 });
   slide.ask.slice(0, 3).forEach((a, i) => {

@@ -49,9 +49,12 @@ async function until(ok: (p: Problems) => boolean, what: string): Promise<Proble
 
 /** Astro's own routes come up after the integration's endpoint (and again after a content sync). */
 async function homeServed() {
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${base}/`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
+  // The first page of a dev server compiles everything it needs (slow on a busy machine): poll with
+  // a deadline, each request with its own timeout.
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    if (await fetch(`${base}/`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`the dev server never served /\n${output.slice(-1500)}`);
 }
@@ -76,7 +79,7 @@ beforeAll(async () => {
   dev.stderr!.on('data', (d) => (output += d));
   await until((p) => p.errors === 0, 'the dev server starts with a clean kit');
   await homeServed();
-}, 120_000);
+}, 240_000);
 
 afterAll(() => {
   if (dev && dev.exitCode === null) dev.kill('SIGKILL');
@@ -134,7 +137,7 @@ describe('dev', () => {
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it('stopping dev by its pid stops the dev server too', async () => {
     dev.kill('SIGTERM');

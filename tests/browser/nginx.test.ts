@@ -113,7 +113,7 @@ describe('every page type under the CSP', () => {
   });
 
   it('the TCO calculator recomputes', async () => {
-    const page = await open('/tco/ai-data-lake-10pb/');
+    const page = await open('/tco/ai-training-tier-1pb/');
     const price = page.locator('input[name="ssd.pricePerTB"]');
     await price.fill('1');
     await expect.poll(() => page.locator('.tco-tipping').getAttribute('data-cheaper')).toBe('ssd');

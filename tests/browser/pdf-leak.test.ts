@@ -24,11 +24,11 @@ describe('pdf leak test', () => {
   it('build --pdf: a term that only the PDF shows fails the build before anything is published', () => {
     // Two blocks shown inline: the HTML has "Ini" and "tech Labs" in separate blocks (no word), the
     // printed page reads "Initech Labs". Only the PDF scan can see it.
-    const cloud = BASE_TREE['src/content/clouds/azure.md']!.replace(
-      'The ingress limit',
-      '<div style="display:inline">Ini</div><div style="display:inline">tech Labs</div>\n\nThe ingress limit',
-    );
-    const dir = projectWith({ 'src/content/clouds/azure.md': cloud });
+    // Content cannot carry style (check and the sanitizer refuse it), so the two blocks sit in a
+    // template: the kit's cover, which only the printed kit shows.
+    const dir = projectWith({});
+    const cover = join(dir, 'src', 'components', 'kit', 'KitCover.astro');
+    writeFileSync(cover, readFileSync(cover, 'utf8').replace('<p class="kit-cover__kicker">', '<div><div style="display:inline">Ini</div><div style="display:inline">tech Labs</div></div>\n  <p class="kit-cover__kicker">'));
     mkdirSync(join(dir, 'dist', 'kits'), { recursive: true });
     writeFileSync(join(dir, 'dist', 'index.html'), '<p>previous good build</p>');
     writeFileSync(join(dir, 'dist', 'kits', 'old.pdf'), 'previous pdf');

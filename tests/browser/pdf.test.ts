@@ -13,7 +13,8 @@ import { ROOT } from '../helpers.ts';
 
 const DIST = join(ROOT, 'dist');
 /** The Azure kit printed 18 A4 pages when this was written (cover, contents, 16 of content). */
-const KIT_PAGES = { min: 10, max: 30 };
+// The Azure kit: 12 plays, its claims and the other clouds' claims its plays cite, the dagger, TCO, sources.
+const KIT_PAGES = { min: 10, max: 45 };
 
 let out: string;
 let html: string;

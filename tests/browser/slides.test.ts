@@ -30,7 +30,7 @@ const slides = (audience: string) => {
   const out = mkdtempSync(join(tmpdir(), `fieldkit-slides-${audience}-`));
   dirs.push(out);
   const r = spawnSync(process.execPath, ['--no-warnings', join(ROOT, 'cli', 'main.ts'), 'slides', 'azure', '--out', out, '--audience', audience], {
-    cwd: ROOT, env: { ...process.env, FIELDKIT_ROOT: ROOT }, encoding: 'utf8', timeout: 120_000,
+    cwd: ROOT, env: { ...process.env, FIELDKIT_ROOT: ROOT, FIELDKIT_TERMS: 'Fieldkit Canary Term\n', FIELDKIT_TERMS_FILE: '' }, encoding: 'utf8', timeout: 120_000,
   });
   return { out, code: r.status, stderr: r.stderr, file: join(out, 'azure-dagger.pptx') };
 };
@@ -134,7 +134,7 @@ describe('every cloud\'s slide through LibreOffice', () => {
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'fieldkit-slides-all-'));
     const r = spawnSync(process.execPath, ['--no-warnings', join(ROOT, 'cli', 'main.ts'), 'slides', '--out', out, '--audience', 'internal'], {
-      cwd: ROOT, env: { ...process.env, FIELDKIT_ROOT: ROOT }, encoding: 'utf8', timeout: 120_000,
+      cwd: ROOT, env: { ...process.env, FIELDKIT_ROOT: ROOT, FIELDKIT_TERMS: 'Fieldkit Canary Term\n', FIELDKIT_TERMS_FILE: '' }, encoding: 'utf8', timeout: 120_000,
     });
     if (r.status !== 0) throw new Error(r.stderr);
     const lo = await ensureLibreOffice({ install: false });

@@ -15,7 +15,7 @@ import { useSite } from './browser.ts';
 const PAGES = [
   '/', '/clouds/', '/clouds/azure/', '/clouds/azure/dagger/', '/plays/', '/plays/checkpoint-storms-azure/',
   '/claims/', '/claims/azure/account-ingress/', '/sources/', '/sources/azure-standard-account-targets/',
-  '/tco/', '/tco/ai-data-lake-10pb/', '/triage/', '/frds/', '/frds/customer-media1-checkpointing-20261015/',
+  '/tco/', '/tco/ai-data-lake-10pb/', '/triage/', '/frds/', '/frds/customer-lab1-checkpointing-20261015/',
   '/reviews/', '/reviews/2026-11/', '/signals/', '/blueprint/', '/kits/', '/kits/azure/', '/search/?q=checkpoint',
   '/people/strategy-lead/',
 ];

@@ -60,7 +60,7 @@ describe('a play full of payloads, built without the check', () => {
     const page = readFileSync(join(dist, 'plays', 'checkpoint', 'index.html'), 'utf8');
     const html = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
     expect(html).toContain('Talk track.');
-    expect(html).toContain('<details open>x</details>');
+    expect(html).toMatch(/<details open(?:="")?>x<\/details>/); // the play page re-serializes its HTML (heading anchors)
     expect(html).toContain('<p>See <a>x</a>.</p>'); // the javascript: link, without its href
     expect(html).not.toMatch(/href="[^"]*(script|data):|\son\w+=|<svg|<iframe|<script>|style="|127\.0\.0\.1:\d+/i);
   });
