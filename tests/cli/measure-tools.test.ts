@@ -7,7 +7,7 @@
  * installs Debian's fio and iperf3 first (cli/tools.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,10 +44,18 @@ beforeAll(async () => {
   const port = await freePort();
   server = spawn('iperf3', ['-s', '-1', '-B', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
   let client: ReturnType<typeof spawnSync> | undefined;
+  const complete = () => {
+    try {
+      return (JSON.parse(readFileSync(iperfFile, 'utf8')) as { end?: { sum_received?: unknown } }).end?.sum_received !== undefined;
+    } catch {
+      return false;
+    }
+  };
   for (let attempt = 0; attempt < 20; attempt++) {
+    rmSync(iperfFile, { force: true }); // iperf3 appends to its log file: start each attempt empty
     client = spawnSync('iperf3', ['-c', '127.0.0.1', '-p', String(port), '-t', '2', '-J', '--logfile', iperfFile], { encoding: 'utf8', timeout: 30_000 });
-    if (client.status === 0) break;
-    await new Promise((r) => setTimeout(r, 100)); // the server is still starting
+    if (client.status === 0 && complete()) break;
+    await new Promise((r) => setTimeout(r, 200)); // the server is still starting
   }
   expect(client?.status, String(client?.stderr)).toBe(0);
 }, 120_000);
