@@ -72,7 +72,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   dev = spawn(process.execPath, ['--no-warnings', join(dir, 'cli', 'main.ts'), 'dev', '--port', String(port)], {
     cwd: dir,
-    env: { ...process.env, FIELDKIT_ROOT: dir },
+    // As a user runs it: without the test runner's NODE_ENV=test and VITEST* variables, under which
+    // Astro's dev server answers its own endpoints but no page.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST') && !k.startsWith('VITE_'))), FIELDKIT_ROOT: dir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   dev.stdout!.on('data', (d) => (output += d));
