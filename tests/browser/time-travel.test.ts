@@ -97,7 +97,7 @@ for (const build of LATER) {
       const page = await site.page();
       await page.goto(`${site.url}/`);
       const stale = page.locator('.health li', { has: page.locator('.badge--stale') });
-      expect(await stale.locator('strong').innerText()).toBe(String(CLAIM_FILES.length));
+      expect(await stale.locator('strong').innerText()).toBe(`${CLAIM_FILES.length} claims`); // the count with its noun (plural helper)
     });
 
     it('a claim page says its review is overdue, and claim links in prose carry the stale badge', async () => {
