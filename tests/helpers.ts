@@ -1,6 +1,7 @@
 /** Test helpers: temporary content trees and running the real CLI. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,4 +137,14 @@ export function linkNodeModules(dir: string): void {
     if (name.startsWith('.') && name !== '.bin') continue;
     symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
   }
+}
+
+/** sha256 of every file under dir, by path: equal before and after means byte-identical. */
+export function treeHash(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const full = join(dir, f);
+    if (statSync(full).isFile()) out[f] = createHash('sha256').update(readFileSync(full)).digest('hex');
+  }
+  return out;
 }

@@ -2,21 +2,11 @@
  * The leak test covers the PDFs, and nothing is published before it has run: a leak found only in a
  * PDF fails `build --pdf` and `pdf`, and dist/ stays byte-identical.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASE_TREE, fieldkit, projectWith } from '../helpers.ts';
+import { BASE_TREE, fieldkit, projectWith, treeHash } from '../helpers.ts';
 
-/** sha256 of every file under dir, by path: equal before and after means byte-identical. */
-function treeHash(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of readdirSync(dir, { recursive: true }).map(String).sort()) {
-    const full = join(dir, f);
-    if (statSync(full).isFile()) out[f] = createHash('sha256').update(readFileSync(full)).digest('hex');
-  }
-  return out;
-}
 
 const TERMS = { FIELDKIT_TERMS: 'Initech Labs\n', FIELDKIT_TERMS_FILE: '' };
 

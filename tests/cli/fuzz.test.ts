@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../cli/build.ts';
 import { readContentTree, validateRaw, type RawContentFile } from '../../cli/io/content-fs.ts';
 import { PROBLEM_CODES } from '../../src/lib/problems.ts';
+import { prng } from '../../bench/generate.ts';
 import { makeTree, projectWith, ROOT } from '../helpers.ts';
 
 // Far after every date in the content, so no `future-date` error whatever the content's dates
@@ -22,17 +23,6 @@ const NOW = '2030-01-01';
 const CASES = 500;
 const SEED = Number(process.env.FIELDKIT_FUZZ_SEED ?? 20261201);
 
-/** mulberry32: a small seeded generator, so every run (and every failure) is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Characters that look like an ASCII letter (Unicode TR39 confusables), by that letter. */
 const CONFUSABLE: Map<string, string[]> = (() => {
@@ -182,7 +172,7 @@ describe(`fuzz: ${CASES} mutations of the shipped content (seed ${SEED})`, () =>
   it('never throws; every problem is positioned and has a known code', () => {
     expect(shipped.length).toBeGreaterThan(50);
     expect(validateRaw(shipped, { now: NOW }).problems.filter((p) => p.severity === 'error')).toEqual([]);
-    const r = rng(SEED);
+    const r = prng(SEED);
     for (let i = 0; i < CASES; i++) {
       const target = shipped[Math.floor(r() * shipped.length)]!;
       const m = mutate(r, target.bytes, target.path);

@@ -6,11 +6,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE_TREE, fieldkit, makeTree, projectWith, ROOT } from '../helpers.ts';
+import { BASE_TREE, fieldkit, makeTree, projectWith, ROOT, treeHash } from '../helpers.ts';
 
 // The test deny-list: a customer name and a common word (for word boundaries).
 const TERMS = 'Contoso Media\nBox\n';
@@ -72,15 +72,6 @@ const TREE: Record<string, string> = {
     '---\nowner: lead\nreviewed: 2026-11-01\nname: Customer-Media1-Checkpointing-20261015\ntitle: Example FRD\nstatus: proposed\n---\nExample.\n',
 };
 
-/** sha256 of every file under dir, by path: equal before and after means byte-identical. */
-function treeHash(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of readdirSync(dir, { recursive: true }).map(String).sort()) {
-    const full = join(dir, f);
-    if (statSync(full).isFile()) out[f] = createHash('sha256').update(readFileSync(full)).digest('hex');
-  }
-  return out;
-}
 
 describe('a partner build with every disguise', () => {
   let dir: string;
