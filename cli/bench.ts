@@ -399,7 +399,7 @@ async function benchOne(n: number, opts: { seed: number; now: string; rounds: nu
   writeFiles(floor, floorFiles(kit));
 
   const node = process.execPath;
-  const base = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FIELDKIT_PRECHECKED: '', NODE_OPTIONS: '' };
+  const base = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '' };
   const fkEnv = { ...base, FIELDKIT_ROOT: fk, FIELDKIT_NOW: opts.now };
   const astro = (dir: string) => join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const result: NResult = { n, counts: kit.counts, check: [], sync: [], build: [], floorAstro: [], floorPagefind: [], kit: undefined!, floor: undefined! };

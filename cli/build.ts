@@ -5,13 +5,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { checkExitCode } from '#lib/problems.ts';
+import { checkExitCode } from '#lib/problems/problems.ts';
 import type { Audience } from '#schemas/common.ts';
-import type { ListedTerm } from '#lib/leaks.ts';
+import type { ListedTerm } from '#lib/safety/leaks.ts';
 import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
 import type { PdfFile, PdfFormat } from './pdf.ts';
-import { formatText } from '#lib/report.ts';
-import { today, validateTree } from './io/content-fs.ts';
+import { formatText } from '#lib/problems/report.ts';
+import type { KitSnapshot } from '#lib/content/snapshot.ts';
+import type { Problem } from '#lib/problems/problems.ts';
+import { today } from '../src/node/env.ts';
 import { audienceFlag, capture, dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, run, UsageError, type Phase } from './util.ts';
 
 export interface BuildOptions {
@@ -105,6 +107,13 @@ export function isFieldkitProcess(pid: number): boolean {
   return cmdline.split('\0').some((a) => /(^|\/)(fieldkit|cli\/main\.ts)$/.test(a));
 }
 
+/** What the content loader leaves for `build` (src/loaders/fieldkit.ts, FIELDKIT_REPORT_FILE). */
+interface CheckReport {
+  problems: Problem[];
+  files: number;
+  snapshot: KitSnapshot;
+}
+
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const audience = opts.audience ?? 'internal';
   // Before anything else: partner and public editions need the deny-list (exit 2 without it).
@@ -119,33 +128,39 @@ async function buildUnlocked(opts: BuildOptions, terms: ListedTerm[]): Promise<B
   const stage = join(work, 'stage');
 
   const audience = opts.audience ?? 'internal';
-  const { problems, files, snapshot } = await phase(phases, 'validate', () => validateTree(opts.root, opts.now, audience));
-  const warnings = problems.filter((p) => p.severity === 'warning').length;
-  if (checkExitCode(problems, false) !== 0) {
-    process.stderr.write(formatText(problems, files));
-    process.stderr.write(`build: stopped before rendering; ${relative(process.cwd(), outDir) || outDir} was left as it was.\n`);
-    return { code: EXIT.problems, phases, outDir, pages: 0 };
-  }
-  if (warnings) process.stderr.write(formatText(problems, files));
-
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  // One parse: the check runs inside the build, in the Fieldkit content loader, which leaves its
+  // report here (the problems, and the snapshot the leak test needs).
+  const reportFile = join(work, 'check-report.json');
+  rmSync(reportFile, { force: true });
   const astro = join(opts.root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const env = {
-    ...process.env, FIELDKIT_PRECHECKED: '1', FIELDKIT_NOW: opts.now, FIELDKIT_AUDIENCE: audience,
+    ...process.env, FIELDKIT_NOW: opts.now, FIELDKIT_AUDIENCE: audience, FIELDKIT_REPORT_FILE: reportFile,
     FIELDKIT_COMMIT: process.env.FIELDKIT_COMMIT ?? gitCommit(opts.root), ASTRO_TELEMETRY_DISABLED: '1',
   };
-  const pages = await phase(phases, 'pages', async () => {
+  const built = await phase(phases, 'validate and render', async () => {
     // --verbose: Astro's own output, streamed to stderr as it happens (diagnostics, not results).
     const r = opts.verbose
       ? { code: await run(process.execPath, [astro, 'build', '--outDir', stage], { cwd: opts.root, env, stdio: ['ignore', process.stderr, process.stderr] }), stdout: '', stderr: '' }
       : await capture(process.execPath, [astro, 'build', '--outDir', stage, '--silent'], { cwd: opts.root, env });
-    if (r.code !== 0) {
-      rmSync(stage, { recursive: true, force: true });
-      throw new InternalError(`astro build failed (exit ${r.code}); dist/ was left as it was.\n${r.stdout}${r.stderr}`);
-    }
-    return countHtml(stage);
+    const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) as CheckReport : undefined;
+    return { r, report };
   });
+  const { r, report } = built;
+  if (report && checkExitCode(report.problems, false) !== 0) {
+    rmSync(stage, { recursive: true, force: true });
+    process.stderr.write(formatText(report.problems, report.files));
+    process.stderr.write(`build: stopped before rendering; ${relative(process.cwd(), outDir) || outDir} was left as it was.\n`);
+    return { code: EXIT.problems, phases, outDir, pages: 0 };
+  }
+  if (r.code !== 0 || !report) {
+    rmSync(stage, { recursive: true, force: true });
+    throw new InternalError(`astro build failed (exit ${r.code}); dist/ was left as it was.\n${r.stdout}${r.stderr}`);
+  }
+  const { snapshot } = report;
+  if (report.problems.length) process.stderr.write(formatText(report.problems, report.files));
+  const pages = countHtml(stage);
 
   await phase(phases, 'search index', async () => {
     const pagefind = await import('pagefind');

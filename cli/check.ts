@@ -1,10 +1,11 @@
 /** `check` and `export`: the validator over the content tree, rendered for people or scripts. */
-import { confidentialTermProblems, termNeedles } from '#lib/leaks.ts';
-import { checkExitCode, sortProblems } from '#lib/problems.ts';
-import { formatReport, formatText } from '#lib/report.ts';
-import { readContentFiles, today, validateTree } from './io/content-fs.ts';
+import { confidentialTermProblems, termNeedles } from '#lib/safety/leaks.ts';
+import { checkExitCode, sortProblems } from '#lib/problems/problems.ts';
+import { formatReport, formatText } from '#lib/problems/report.ts';
+import { readContentFiles, validateTree } from '../src/node/content-fs.ts';
+import { today } from '../src/node/env.ts';
 import { folder, loadDenyList, TERMS_ENV, TERMS_FILE_ENV } from './leaks.ts';
-import { statementText } from '#lib/views.ts';
+import { statementText } from '#lib/site/views.ts';
 import { audienceFlag, dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.ts';
 
 export async function checkCommand(argv: string[]): Promise<number> {
@@ -15,7 +16,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const root = rootFlag(args.flags.get('root'), { requireContent: true });
   const result = validateTree(root, now, audienceFlag(args.flags.get('audience')));
   const { files } = result;
-  // The deny-list applies to the sources too, in any spelling (cli/leaks.ts, src/lib/leaks.ts).
+  // The deny-list applies to the sources too, in any spelling (cli/leaks.ts, src/lib/safety/leaks.ts).
   const list = loadDenyList(process.env, root);
   let problems = result.problems;
   if (list?.terms.length) {

@@ -5,11 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffKits, rawEntries, type DiffSide } from '#lib/diff.ts';
-import { DIFF_FORMATS, formatDiff } from '#lib/diff-format.ts';
-import { validateContent, type ContentFile } from '#lib/validate.ts';
-import { CONTENT_DIR, readContentFiles, renderMarkdown, today } from './io/content-fs.ts';
-import { gitTopLevel, readContentFilesAt, resolveCommit } from './io/git.ts';
+import { diffKits, rawEntries, type DiffSide } from '#lib/diff/diff.ts';
+import { DIFF_FORMATS, formatDiff } from '#lib/diff/diff-format.ts';
+import { validateContent, type ContentFile } from '#lib/content/validate.ts';
+import { CONTENT_DIR, readContentFiles, renderMarkdown } from '../src/node/content-fs.ts';
+import { today } from '../src/node/env.ts';
+import { gitTopLevel, readContentFilesAt, resolveCommit } from '../src/node/git.ts';
 import { dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.ts';
 
 function side(files: ContentFile[], now: string): DiffSide {

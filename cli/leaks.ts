@@ -1,6 +1,6 @@
 /**
  * The leak test over an output folder (a built site, PDFs, slides) and the deny-list loader.
- * Matching is in src/lib/leaks.ts; this file reads files: HTML, XML and SVG parsed as markup, JSON
+ * Matching is in src/lib/safety/leaks.ts; this file reads files: HTML, XML and SVG parsed as markup, JSON
  * strings, CSS and JS as code, the Pagefind index decompressed, PDFs as text (pdftotext) and
  * .pptx slide XML (jszip), and the path of every file. Runs after every build, before anything is
  * published; there is no switch to skip it.
@@ -14,14 +14,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { applyAudience } from '#lib/audience.ts';
+import { applyAudience } from '#lib/editions/audience.ts';
 import {
   findInSegments, hitLine, jsonSegments, makeFolder, markupSegments, maskTerms, parseTermList, scriptSegments, sourceSegments, styleSegments, termNeedles, textSegments, withheldNeedles,
   type Confusables, type Folder, type Hit, type ListedTerm, type Needle, type Segment,
-} from '#lib/leaks.ts';
-import type { KitSnapshot } from '#lib/snapshot.ts';
+} from '#lib/safety/leaks.ts';
+import type { KitSnapshot } from '#lib/content/snapshot.ts';
 import type { Audience } from '#schemas/common.ts';
-import { readContentFiles } from './io/content-fs.ts';
+import { readContentFiles } from '../src/node/content-fs.ts';
 import { InternalError, UsageError } from './util.ts';
 
 export const TERMS_FILE_ENV = 'FIELDKIT_TERMS_FILE';

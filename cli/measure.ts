@@ -11,10 +11,11 @@ import { buildMeasurement, SIDES, type Side } from '#lib/measure/measurement.ts'
 import { EvidenceError, EVIDENCE_FORMATS, type EvidenceFormat } from '#lib/measure/readers.ts';
 import { setYamlScalars, type ScalarEdit } from '#lib/measure/yaml-edit.ts';
 import { MEASUREMENTS_DIR } from '#lib/measure/check.ts';
-import { checkExitCode } from '#lib/problems.ts';
-import { formatText } from '#lib/report.ts';
-import { formatValue } from '#lib/views.ts';
-import { CONTENT_DIR, today, validateTree } from './io/content-fs.ts';
+import { checkExitCode } from '#lib/problems/problems.ts';
+import { formatText } from '#lib/problems/report.ts';
+import { formatValue } from '#lib/site/views.ts';
+import { CONTENT_DIR, validateTree } from '../src/node/content-fs.ts';
+import { today } from '../src/node/env.ts';
 import { dateFlag, EXIT, oneOf, parseArgs, rootFlag, UsageError } from './util.ts';
 
 export const MEASURE_USAGE =

@@ -6,8 +6,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { COLLECTIONS } from '#schemas/index.ts';
-import { findCollection, skeleton } from '#lib/skeleton.ts';
-import { CONTENT_DIR, today } from './io/content-fs.ts';
+import { findCollection, skeleton } from '#lib/scaffold/skeleton.ts';
+import { CONTENT_DIR } from '../src/node/content-fs.ts';
+import { today } from '../src/node/env.ts';
 import { dateFlag, EXIT, parseArgs, rootFlag, UsageError } from './util.ts';
 
 const collectionList = () => COLLECTIONS.map((c) => c.name).join(', ');

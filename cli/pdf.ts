@@ -13,7 +13,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import type { Server } from 'node:http';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Audience } from '#schemas/common.ts';
-import { validateTree } from './io/content-fs.ts';
+import { validateTree } from '../src/node/content-fs.ts';
 import { publishStage, rejectStage, withBuildLock } from './build.ts';
 import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { allJsonSchemas, FIELDS_DOC, fieldsMarkdown, SCHEMA_DIR } from '#lib/json-schema.ts';
+import { allJsonSchemas, FIELDS_DOC, fieldsMarkdown, SCHEMA_DIR } from '#lib/content/json-schema.ts';
 import { EXIT, parseArgs, rootFlag, UsageError } from './util.ts';
 
 export function generatedFiles(): Map<string, string> {

@@ -2,7 +2,7 @@
  * `slides [cloud…]`: each cloud's dagger slide as an editable PowerPoint file,
  * `dist/kits/<cloud>-dagger.pptx` (one 16:9 slide: real text boxes, a native bar chart of the gaps
  * that have a number, the sources and presenter notes in the speaker notes). Written with
- * pptxgenjs from the same pure model as the dagger page (src/lib/dagger-slide.ts), for the same
+ * pptxgenjs from the same pure model as the dagger page (src/lib/charts/dagger-slide.ts), for the same
  * edition: partner and public files carry no internal text (no presenter notes, no internal
  * record). Reads the content (not dist/), so it needs no build; `build --pdf` writes them too.
  */
@@ -10,13 +10,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } fro
 import { join, relative, resolve } from 'node:path';
 import pptxgen from 'pptxgenjs';
 import type { Audience } from '#schemas/common.ts';
-import { applyAudience } from '#lib/audience.ts';
-import { checkExitCode } from '#lib/problems.ts';
-import { formatText } from '#lib/report.ts';
-import type { KitSnapshot } from '#lib/snapshot.ts';
-import { daggerSlide, slideAsOf, slideChartGaps, speakerNotes, type DaggerSlide, type SlideSource } from '#lib/dagger-slide.ts';
-import { wrapWords } from '#lib/dagger-chart.ts';
-import { today, validateTree } from './io/content-fs.ts';
+import { applyAudience } from '#lib/editions/audience.ts';
+import { checkExitCode } from '#lib/problems/problems.ts';
+import { formatText } from '#lib/problems/report.ts';
+import type { KitSnapshot } from '#lib/content/snapshot.ts';
+import { daggerSlide, slideAsOf, slideChartGaps, speakerNotes, type DaggerSlide, type SlideSource } from '#lib/charts/dagger-slide.ts';
+import { wrapWords } from '#lib/charts/dagger-chart.ts';
+import { validateTree } from '../src/node/content-fs.ts';
+import { today } from '../src/node/env.ts';
 import { linkPdfs } from './pdf.ts';
 import { rejectStage, withBuildLock } from './build.ts';
 import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';

@@ -4,7 +4,7 @@
  * repository holds no term in any form.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { findInSegments, hitLine, markupSegments, parseTermList, termNeedles, termWords } from '#lib/leaks.ts';
+import { findInSegments, hitLine, markupSegments, parseTermList, termNeedles, termWords } from '#lib/safety/leaks.ts';
 import { folder, HOW_TO_PROVIDE, loadDenyList, outsideProject, TERMS_FILE_ENV } from './leaks.ts';
 import { EXIT, parseArgs, rootFlag, UsageError } from './util.ts';
 

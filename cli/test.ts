@@ -7,12 +7,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Audience } from '#schemas/common.ts';
-import { latestContentDate } from '#lib/integrity.ts';
+import { latestContentDate } from '#lib/checks/integrity.ts';
 import { buildSite } from './build.ts';
 import { ensureChromium, CHROMIUM_ENV } from './chromium.ts';
 import { ensureLibreOffice } from './libreoffice.ts';
 import { ensurePackages, MEASURE_TOOLS } from './tools.ts';
-import { validateTree } from './io/content-fs.ts';
+import { validateTree } from '../src/node/content-fs.ts';
 import { dateFlag, EXIT, InternalError, parseArgs, phase, PROJECT_ROOT, run, UsageError, type Phase } from './util.ts';
 
 interface Tally { passed: number; failed: number; skipped: number }
@@ -93,7 +93,7 @@ export async function testCommand(argv: string[]): Promise<number> {
 
   const types = await phase(phases, 'type check (astro check, strict)', () => run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'check'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, FIELDKIT_PRECHECKED: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   }));
   add(types === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
 

@@ -9,8 +9,9 @@ export const PROJECT_ROOT = process.env.FIELDKIT_ROOT ?? join(dirname(fileURLToP
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
 
-export class UsageError extends Error {}
-export class InternalError extends Error {}
+import { InternalError, UsageError } from '../src/node/errors.ts';
+
+export { InternalError, UsageError };
 
 export interface Phase {
   name: string;

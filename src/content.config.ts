@@ -1,19 +1,15 @@
-// Declarative: one collection per schema, ids from the shared id function. Cross-entry rules
-// (references, claim rules) are enforced by the Fieldkit integration before content sync.
+// Declarative: one collection per schema, every one loaded by the Fieldkit loader
+// (src/loaders/fieldkit.ts), which stores exactly what `fieldkit check` validated. The schema is
+// here for the types of `getCollection`; the loader has already validated the data with it.
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { entryGlob, entryId } from './lib/ids.ts';
-import { COLLECTIONS, plainContext } from './schemas/index.ts';
+import { fieldkitLoader } from './loaders/fieldkit.ts';
+import { COLLECTIONS, plainContext, type CollectionName } from './schemas/index.ts';
 
 const collections = Object.fromEntries(
   COLLECTIONS.map((spec) => [
     spec.name,
     defineCollection({
-      loader: glob({
-        pattern: entryGlob(spec),
-        base: `./src/content/${spec.dir}`,
-        generateId: ({ entry }) => entryId(entry),
-      }),
+      loader: fieldkitLoader(spec.name as CollectionName),
       schema: spec.schema(plainContext),
     }),
   ]),

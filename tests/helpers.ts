@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import type { Problem } from '../src/lib/problems.ts';
-import type { ContentFile } from '../src/lib/validate.ts';
+import type { Problem } from '../src/lib/problems/problems.ts';
+import type { ContentFile } from '../src/lib/content/validate.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -110,7 +110,7 @@ export function checkJson(dir: string, extra: string[] = []) {
   return { ...r, json: JSON.parse(r.stdout) as { summary: { files: number; errors: number; warnings: number }; problems: Problem[] } };
 }
 
-export type { Problem } from '../src/lib/problems.ts';
+export type { Problem } from '../src/lib/problems/problems.ts';
 
 /**
  * A throwaway copy of the project (code and config, the given content) for build tests. Its

@@ -3,9 +3,9 @@
  * generated stylesheet, served as /frds/filters.css (not inline: the CSP refuses inline styles),
  * hides the rows that do not match the checked ones (`:has()`).
  */
-import { rowFilterCss } from '../lib/row-filter.ts';
-import type { KitSnapshot } from '../lib/snapshot.ts';
-import { cloudName, personName } from '../lib/views.ts';
+import { rowFilterCss } from '../lib/site/row-filter.ts';
+import type { KitSnapshot } from '../lib/content/snapshot.ts';
+import { cloudName, personName } from '../lib/site/views.ts';
 
 const STATUS_ORDER = ['proposed', 'accepted', 'in-progress', 'shipped', 'declined'];
 

@@ -3,9 +3,9 @@
  * and its stylesheet (/claims/filters.css: a file, not an inline <style>, since the CSP refuses
  * inline styles). The rules come from rowFilterCss, as the FRD list's do.
  */
-import { rowFilterCss } from '../lib/row-filter.ts';
-import type { KitSnapshot } from '../lib/snapshot.ts';
-import { BADGE_LABEL, claimView, cloudName, type ClaimBadge } from '../lib/views.ts';
+import { rowFilterCss } from '../lib/site/row-filter.ts';
+import type { KitSnapshot } from '../lib/content/snapshot.ts';
+import { BADGE_LABEL, claimView, cloudName, type ClaimBadge } from '../lib/site/views.ts';
 
 const BADGES: ClaimBadge[] = ['sourced', 'measured', 'provisional', 'tbd', 'stale'];
 

@@ -1,10 +1,10 @@
 /**
- * The change log for pages: read once per build from git (cli/io/history.ts, the same `diff`
+ * The change log for pages: read once per build from git (src/node/history.ts, the same `diff`
  * engine as `fieldkit diff`), then cut to this edition. A build without git history (a tarball)
  * gets `{available: false, reason}` and the pages say so; it never fails the build.
  */
-import { readChangeLog } from '../../cli/io/history.ts';
-import { changesForEdition, type ChangeLog } from '../lib/changes.ts';
+import { readChangeLog } from '../node/history.ts';
+import { changesForEdition, type ChangeLog } from '../lib/diff/changes.ts';
 import { loadKit } from './kit.ts';
 
 export interface Changes {

@@ -3,7 +3,7 @@
  * a mistake in the file stops the build with the field and what was expected.
  */
 import raw from '../../fieldkit.config.ts';
-import { ConfigError, parseSiteConfig, type SiteConfig } from '../lib/site-config.ts';
+import { ConfigError, parseSiteConfig, type SiteConfig } from '../lib/site/site-config.ts';
 
 function load(): SiteConfig {
   const { config, problems } = parseSiteConfig(raw);

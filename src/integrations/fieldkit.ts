@@ -1,17 +1,18 @@
 /**
- * Makes a plain `astro build` / `astro dev` enforce the same content check as `fieldkit check`:
- * Astro alone stops at the first bad entry and only logs dangling references.
+ * The dev side of the one content check. The check itself runs in the Fieldkit content loader
+ * (src/loaders/fieldkit.ts), for `astro build` and `astro dev` alike, so a plain Astro command
+ * enforces exactly what `fieldkit check` does.
  *
- * In dev, the check re-runs whenever a content file changes (Vite's watcher: atomic saves, renames,
- * new and deleted files), prints its report in the terminal, and shows the current problems in a
- * banner on every page of the browser (served at /__fieldkit/problems, pushed over Vite's socket).
+ * In dev, a change to any content file (Vite's watcher: atomic saves, renames, new and deleted
+ * files) re-runs the loader (`refreshContent`); each validation prints its report in the terminal
+ * and shows the current problems in a banner on every page of the browser (served at
+ * /__fieldkit/problems, pushed over Vite's socket).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join, sep } from 'node:path';
-import { validateTree } from '../../cli/io/content-fs.ts';
-import { checkExitCode, type Problem } from '../lib/problems.ts';
-import { formatText } from '../lib/report.ts';
+import type { Problem } from '../lib/problems/problems.ts';
+import { LOADER_NAME, validationChannel, type Validation } from '../loaders/fieldkit.ts';
 
 /** What the browser banner shows: counts and the first problems, each with file:line. */
 export interface DevProblems {
@@ -68,34 +69,24 @@ export default function fieldkit(): AstroIntegration {
       'astro:config:setup': ({ config, command, injectScript }) => {
         root = fileURLToPath(config.root);
         if (command === 'dev') injectScript('page', BANNER);
-        // `fieldkit build` has just run the same check and printed its report.
-        if (process.env.FIELDKIT_PRECHECKED === '1' || command === 'preview') return;
-        const { problems, files } = validateTree(root);
-        latest = summarize(problems);
-        if (checkExitCode(problems, false) !== 0) {
-          const report = formatText(problems, files);
-          if (command === 'dev') {
-            process.stderr.write(`\nfieldkit: content problems (the dev server keeps running):\n${report}`);
-            return;
-          }
-          throw new Error(`Fieldkit content check failed:\n${report}`);
-        }
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, refreshContent }) => {
         const content = join(root, 'src', 'content') + sep;
-        const recheck = () => {
-          const { problems, files } = validateTree(root);
-          latest = summarize(problems);
-          process.stderr.write(`\n[fieldkit check] ${new Date().toLocaleTimeString()}\n${formatText(problems, files)}`);
+        const show = (v: Validation) => {
+          latest = summarize(v.problems);
+          const head = v.failed ? 'content problems (the dev server keeps running, showing the valid entries)' : 'content check';
+          process.stderr.write(`\n[fieldkit] ${head}, ${new Date().toLocaleTimeString()}\n${v.report || `  ${v.files} files: no problems\n`}`);
           server.ws.send('fieldkit:problems', latest);
         };
-        recheck();
+        const channel = validationChannel();
+        channel.listeners.add(show);
+        if (channel.latest) show(channel.latest);
         let timer: NodeJS.Timeout | undefined;
         server.watcher.add(content);
         server.watcher.on('all', (_event: string, path: string) => {
           if (!path.startsWith(content)) return;
           clearTimeout(timer);
-          timer = setTimeout(recheck, 150);
+          timer = setTimeout(() => void refreshContent?.({ loaders: [LOADER_NAME] }), 150);
         });
         server.middlewares.use('/__fieldkit/problems', (_req, res) => {
           res.setHeader('content-type', 'application/json');

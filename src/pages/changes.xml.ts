@@ -3,8 +3,8 @@ import type { APIRoute } from 'astro';
 import { loadChanges } from '../data/changes.ts';
 import { loadKit } from '../data/kit.ts';
 import { site as siteConfig } from '../data/site.ts';
-import { atomFeed } from '../lib/changes.ts';
-import { entryById } from '../lib/views.ts';
+import { atomFeed } from '../lib/diff/changes.ts';
+import { entryById } from '../lib/site/views.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { snapshot, audience, now } = await loadKit();

@@ -1,7 +1,7 @@
 // The pages of this edition (left-out entries never appear): what the leak test also scans.
 import type { APIRoute } from 'astro';
 import { loadKit } from '../data/kit.ts';
-import { sitemapPaths } from '../lib/views.ts';
+import { sitemapPaths } from '../lib/site/views.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { snapshot } = await loadKit();

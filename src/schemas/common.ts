@@ -22,7 +22,7 @@ export type CollectionName =
 /**
  * What a schema factory needs from its caller. Astro's `reference()` only logs a dangling
  * reference and changes the output shape, so both the site and the CLI pass plain id strings and
- * let `src/lib/integrity.ts` resolve them: the context exists so a caller can tag or replace them.
+ * let `src/lib/checks/integrity.ts` resolve them: the context exists so a caller can tag or replace them.
  */
 export interface SchemaContext {
   ref: (collection: CollectionName) => z.ZodType<string>;

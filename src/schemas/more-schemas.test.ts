@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contentFile as file } from '../../tests/helpers.ts';
-import { validateContent, type ContentFile } from '../lib/validate.ts';
+import { validateContent, type ContentFile } from '../lib/content/validate.ts';
 
 const NOW = '2026-11-26';
 const base = { owner: 'lead', reviewed: '2026-11-01' };

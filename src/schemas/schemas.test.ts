@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contentFile as file } from '../../tests/helpers.ts';
-import { validateContent, type ContentFile } from '../lib/validate.ts';
+import { validateContent, type ContentFile } from '../lib/content/validate.ts';
 import { COLLECTIONS } from './index.ts';
 import { MEDIUM_PARAMS, SCENARIO_PARAMS } from './tco.ts';
 

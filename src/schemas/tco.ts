@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { describeDomain, dutySumProblem, tcoDomain, tcoValueProblem, type Medium } from '../lib/tco.ts';
+import { describeDomain, dutySumProblem, tcoDomain, tcoValueProblem, type Medium } from '../lib/tco/tco.ts';
 import { baseFields, text, type SchemaContext } from './common.ts';
 
 type Group = 'scenario' | Medium;
 
 /**
  * A model input's number. Its domain (kind, and sanity limits that keep the model finite) comes
- * from `src/lib/tco.ts` (SCENARIO_DOMAINS / MEDIUM_DOMAINS), the same definitions the build and
+ * from `src/lib/tco/tco.ts` (SCENARIO_DOMAINS / MEDIUM_DOMAINS), the same definitions the build and
  * the calculator apply; the field's description (shown by editors) states it, e.g. capacityTB:
  * greater than 0, at least 0.001, at most 1e7 TB; years: a whole number from 1 to 30; duty
  * fractions from 0 to 1 summing to 1; prices and watts 0 or more with an upper bound.

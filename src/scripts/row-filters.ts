@@ -5,7 +5,7 @@
  * The helper is imported dynamically on purpose: Astro inlines a small script without imports
  * into the page, and the site's CSP (`script-src 'self'`) allows only script files.
  */
-const { rowFilterSearch } = await import('../lib/row-filter.ts');
+const { rowFilterSearch } = await import('../lib/site/row-filter.ts');
 export {};
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-row-filter="url"]')) {

@@ -1,12 +1,12 @@
 /**
  * The search page in the browser, on Pagefind's JS API: reads the query and filters from the
- * address, searches with the kit's ranking (src/lib/search.ts), renders results first and the
+ * address, searches with the kit's ranking (src/lib/site/search.ts), renders results first and the
  * filter values that still have results, and keeps the state in the address. Typing replaces the
  * history entry; a submitted query or a filter change adds one, so Back returns to it.
  * Loaded only by /search/.
  */
-import { filterOptions, pagefindFilters, SEARCH_FILTERS, SEARCH_RANKING, searchFromState, stateFromSearch, type SearchState } from '../lib/search.ts';
-import { escapeHtml, plural } from '../lib/text.ts';
+import { filterOptions, pagefindFilters, SEARCH_FILTERS, SEARCH_RANKING, searchFromState, stateFromSearch, type SearchState } from '../lib/site/search.ts';
+import { escapeHtml, plural } from '../lib/format/text.ts';
 
 interface PagefindResultData {
   url: string;

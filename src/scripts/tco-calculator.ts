@@ -1,9 +1,9 @@
 /**
  * The TCO calculator: reads the inputs, runs the same model and renderers the build used
- * (src/lib/tco.ts via src/lib/tco-view.ts), shows errors beside their fields, keeps the changed
+ * (src/lib/tco/tco.ts via src/lib/tco/tco-view.ts), shows errors beside their fields, keeps the changed
  * inputs in the query string and redraws the charts. Loaded only by /tco/<scenario>/.
  */
-import type { TcoInputs } from '../lib/tco.ts';
+import type { TcoInputs } from '../lib/tco/tco.ts';
 import {
   buildView,
   DUTY_ERROR_ID,
@@ -28,10 +28,10 @@ import {
   type Provenance,
   type RawValues,
   type TcoView,
-} from '../lib/tco-view.ts';
+} from '../lib/tco/tco-view.ts';
 import { createCharts, createTornado, type TcoCharts, type TornadoChart } from './tco-chart.ts';
-import { DUTY_SUM_FIELD, validateTcoInputs } from '../lib/tco.ts';
-import { renderSensitivityTable, sensitivityChartData, tippingSensitivity, type SensitivityChartData } from '../lib/tco-sensitivity.ts';
+import { DUTY_SUM_FIELD, validateTcoInputs } from '../lib/tco/tco.ts';
+import { renderSensitivityTable, sensitivityChartData, tippingSensitivity, type SensitivityChartData } from '../lib/tco/tco-sensitivity.ts';
 
 interface Config {
   path: string;

@@ -17,8 +17,8 @@ import {
   type ChartOptions,
   type Plugin,
 } from 'chart.js';
-import { COMPONENTS, moneyShort, perTB, type ChartData, type Component } from '../lib/tco-view.ts';
-import type { SensitivityChartData } from '../lib/tco-sensitivity.ts';
+import { COMPONENTS, moneyShort, perTB, type ChartData, type Component } from '../lib/tco/tco-view.ts';
+import type { SensitivityChartData } from '../lib/tco/tco-sensitivity.ts';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 

@@ -1,11 +1,11 @@
 /**
  * The RFP triage checklist in the browser: reads the answers from the address, re-runs the same
- * rule the page was built with (src/lib/triage.ts) on every change, shows the verdict with the
+ * rule the page was built with (src/lib/triage/triage.ts) on every change, shows the verdict with the
  * answers that drove it, and keeps the answers in the address (?q-<key>=value) so the link can be
  * shared. Loaded only by /triage/.
  */
-import { answerQuestion, answersFromSearch, evaluate, paramOf, searchFromAnswers, type RawAnswers } from '../lib/triage.ts';
-import { renderVerdict, VERDICT_LABEL } from '../lib/triage-view.ts';
+import { answerQuestion, answersFromSearch, evaluate, paramOf, searchFromAnswers, type RawAnswers } from '../lib/triage/triage.ts';
+import { renderVerdict, VERDICT_LABEL } from '../lib/triage/triage-view.ts';
 import type { Triage } from '../schemas/index.ts';
 
 type Config = Pick<Triage, 'questions' | 'rule' | 'next'> & { id: string };

@@ -1,8 +1,8 @@
 /**
  * The site's configuration: name, look, navigation, edition labels, remote image hosts.
- * Field reference: src/lib/site-config.ts. Checked by `./fieldkit check`.
+ * Field reference: src/lib/site/site-config.ts. Checked by `./fieldkit check`.
  */
-import { defineKit } from './src/lib/site-config.ts';
+import { defineKit } from './src/lib/site/site-config.ts';
 
 export default defineKit({
   name: '__KIT_NAME__',

@@ -1,11 +1,11 @@
 /**
  * Search relevance: queries SEs really type, each with the page that must be in the top 3, run
  * in Chromium against the built Pagefind index with the site's own ranking (SEARCH_RANKING).
- * When a case fails, fix the weighting (src/lib/search.ts, data-pagefind-* in the templates),
+ * When a case fails, fix the weighting (src/lib/site/search.ts, data-pagefind-* in the templates),
  * not the expectation.
  */
 import { describe, expect, it } from 'vitest';
-import { SEARCH_RANKING } from '../../src/lib/search.ts';
+import { SEARCH_RANKING } from '../../src/lib/site/search.ts';
 import { useSite } from './browser.ts';
 
 const site = useSite();

@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
-import { computeTco, type TcoInputs } from '../../src/lib/tco.ts';
-import { withValues, type FieldKey } from '../../src/lib/tco-view.ts';
+import { computeTco, type TcoInputs } from '../../src/lib/tco/tco.ts';
+import { withValues, type FieldKey } from '../../src/lib/tco/tco-view.ts';
 
 const site = useSite();
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

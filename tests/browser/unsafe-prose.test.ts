@@ -1,6 +1,6 @@
 /**
  * Defence in depth (issue 13): a site built with every payload in a partner-visible play and the
- * content check skipped (plain `astro build` with FIELDKIT_PRECHECKED=1, as if someone bypassed
+ * content check skipped (plain `astro build` with FIELDKIT_UNSAFE_SKIP_CHECK=1, as if someone bypassed
  * `fieldkit build`) publishes only sanitized prose. Served by nginx with deploy/nginx.conf's CSP,
  * and by a plain server with no CSP at all (the sanitizer alone), the play runs no script on load
  * or when any of its links is clicked, and fetches nothing from the "other site" (a listener on
@@ -40,7 +40,7 @@ beforeAll(async () => {
   chmodSync(dir, 0o755); // a temp folder is private; nginx's worker must read it
   const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
     cwd: dir, encoding: 'utf8', timeout: 240_000,
-    env: { ...process.env, FIELDKIT_PRECHECKED: '1', FIELDKIT_NOW: '2026-11-26', FIELDKIT_AUDIENCE: 'partner' },
+    env: { ...process.env, FIELDKIT_UNSAFE_SKIP_CHECK: '1', FIELDKIT_NOW: '2026-11-26', FIELDKIT_AUDIENCE: 'partner' },
   });
   if (r.status !== 0) throw new Error(`astro build failed: ${r.stdout}${r.stderr}`);
   nginx = await startNginx(dist);

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateTree } from '../../cli/io/content-fs.ts';
+import { validateTree } from '../../src/node/content-fs.ts';
 import { leakNeedles, scanForLeaks } from '../../cli/leaks.ts';
-import type { Problem } from '../../src/lib/problems.ts';
+import type { Problem } from '../../src/lib/problems/problems.ts';
 import { BASE_TREE, fieldkit, projectWith } from '../helpers.ts';
 
 const SECRET_CLAIM = 'src/content/claims/azure/secret.yaml';
@@ -132,7 +132,7 @@ describe('check --audience and the build agree', () => {
     const out = join(dir, 'rendered');
     const astro = spawnSync(process.execPath, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out, '--silent'], {
       cwd: dir, encoding: 'utf8', timeout: 120_000,
-      env: { ...process.env, FIELDKIT_PRECHECKED: '1', FIELDKIT_AUDIENCE: 'partner', FIELDKIT_NOW: '2026-11-26', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, FIELDKIT_UNSAFE_SKIP_CHECK: '1', FIELDKIT_AUDIENCE: 'partner', FIELDKIT_NOW: '2026-11-26', ASTRO_TELEMETRY_DISABLED: '1' },
     });
     expect(astro.status, astro.stderr).toBe(0);
     const needles = leakNeedles([], validateTree(dir, '2026-11-26').snapshot, 'partner');

@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countWords, floorFiles, generateKit } from '../../bench/generate.ts';
 import { weighSite } from '../../cli/bench.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { COLLECTIONS as ALL_COLLECTIONS } from '../../src/schemas/index.ts';
-import { WRITTEN_BY_COMMAND } from '../../src/lib/skeleton.ts';
+import { WRITTEN_BY_COMMAND } from '../../src/lib/scaffold/skeleton.ts';
 
 /** Measurements come with raw tool output (fieldkit measure import); the synthetic kit has none. */
 const COLLECTIONS = ALL_COLLECTIONS.filter((c) => !WRITTEN_BY_COMMAND[c.name]);

@@ -16,7 +16,7 @@ describe('bad content fails the build', () => {
   it('a dangling reference fails a plain `astro build` with the check report', () => {
     const dir = projectWith(DANGLING);
     const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-      cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FIELDKIT_PRECHECKED: '', FIELDKIT_NOW: '2026-11-26' }, timeout: 120_000,
+      cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FIELDKIT_NOW: '2026-11-26' }, timeout: 120_000,
     });
     const out = r.stdout + r.stderr;
     expect(r.status).not.toBe(0);

@@ -10,8 +10,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChangeLog } from '../../cli/io/history.ts';
-import { atomFeed, changesForEdition, claimValueHistory, itemText, type ChangeLog } from '../../src/lib/changes.ts';
+import { readChangeLog } from '../../src/node/history.ts';
+import { atomFeed, changesForEdition, claimValueHistory, itemText, type ChangeLog } from '../../src/lib/diff/changes.ts';
 import { BASE_TREE, makeTree } from '../helpers.ts';
 
 const NOW = '2026-11-26';

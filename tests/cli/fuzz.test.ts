@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../cli/build.ts';
-import { readContentTree, validateRaw, type RawContentFile } from '../../cli/io/content-fs.ts';
-import { PROBLEM_CODES } from '../../src/lib/problems.ts';
+import { readContentTree, validateRaw, type RawContentFile } from '../../src/node/content-fs.ts';
+import { PROBLEM_CODES } from '../../src/lib/problems/problems.ts';
 import { prng } from '../../bench/generate.ts';
 import { makeTree, projectWith, ROOT } from '../helpers.ts';
 

@@ -21,7 +21,15 @@ describe('import rules', () => {
   it('src/ may not import cli/', async () => {
     expect((await lint('src/data/zz-x.ts', "import { EXIT } from '../../cli/util.ts';\nexport const x = EXIT;\n")).join()).toContain('src/ never imports cli/');
   });
+  it('src/lib may not import an adapter (src/node, src/data)', async () => {
+    expect((await lint('src/lib/tco/zz-x.ts', "import { today } from '../../node/env.ts';\nexport const x = today;\n")).join()).toContain('src/lib is the pure core');
+    expect((await lint('src/lib/tco/zz-x.ts', "import { site } from '../../data/site.ts';\nexport const x = site;\n")).join()).toContain('src/lib is the pure core');
+  });
+  it('the loader and the integration may not import cli/ either (no exceptions left)', async () => {
+    expect((await lint('src/integrations/fieldkit.ts', "import { EXIT } from '../../cli/util.ts';\nexport const x = EXIT;\n")).join()).toContain('src/ never imports cli/');
+    expect((await lint('src/data/changes.ts', "import { EXIT } from '#cli/util.ts';\nexport const x = EXIT;\n")).join()).toContain('src/ never imports cli/');
+  });
   it('a pure import passes', async () => {
-    expect(await lint('src/lib/zz-x.ts', "import { plural } from './text.ts';\nexport const x = plural;\n")).toEqual([]);
+    expect(await lint('src/lib/tco/zz-x.ts', "import { plural } from '../format/text.ts';\nimport { COLLECTIONS } from '../../schemas/index.ts';\nexport const x = [plural, COLLECTIONS];\n")).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describe('init', () => {
     expect(readFileSync(join(kit, 'README.md'), 'utf8')).toContain('./fieldkit check');
     expect(existsSync(join(kit, 'src/content/clouds/azure.md'))).toBe(false);
     expect(existsSync(join(kit, 'tests'))).toBe(false);
-    expect(existsSync(join(kit, 'src/lib/tco.test.ts'))).toBe(false);
+    expect(existsSync(join(kit, 'src/lib/tco/tco.test.ts'))).toBe(false);
     // Every example says it is one.
     const claim = readFileSync(join(kit, 'src/content/claims/example-cloud/ingress-limit.yaml'), 'utf8');
     expect(claim).toContain('Example entry from `fieldkit init`');

@@ -7,8 +7,8 @@ import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../../cli/schemas.ts';
-import { undocumentedFields } from '../../src/lib/json-schema.ts';
-import { parseContentFile } from '../../src/lib/parse.ts';
+import { undocumentedFields } from '../../src/lib/content/json-schema.ts';
+import { parseContentFile } from '../../src/lib/content/parse.ts';
 import { COLLECTIONS, plainContext, type CollectionSpec } from '../../src/schemas/index.ts';
 import { ROOT } from '../helpers.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import PptxGenJS from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import { folder, scanForLeaks } from '../../cli/leaks.ts';
-import { parseTermList, termNeedles } from '../../src/lib/leaks.ts';
+import { parseTermList, termNeedles } from '../../src/lib/safety/leaks.ts';
 
 describe('pptx leak scan', () => {
   it('finds a term split across runs, in speaker notes and in a clean deck finds nothing', async () => {

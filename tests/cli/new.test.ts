@@ -39,7 +39,7 @@ describe('fieldkit new', () => {
     expect(r.code).toBe(1);
     const mine = r.json.problems.filter((p) => p.file === 'src/content/claims/azure/egress.yaml');
     const placeholders = mine.filter((p) => p.code === 'placeholder');
-    // Line 1 is the comment; counted on the skeleton in src/lib/skeleton.ts.
+    // Line 1 is the comment; counted on the skeleton in src/lib/scaffold/skeleton.ts.
     expect(placeholders.map((p) => `${p.line}:${p.field}`)).toEqual([
       '2:owner', '7:service', '8:category', '9:statement', '11:metric.name', '12:metric.value',
       '13:metric.unit', '14:metric.better', '15:status', '16:sources.0', '17:asOf',

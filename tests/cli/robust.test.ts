@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { globSync } from 'tinyglobby'; // the matcher Astro's glob loader uses
 import { describe, expect, it } from 'vitest';
-import { decodeContent, validateTree } from '../../cli/io/content-fs.ts';
-import { entryGlob, fileNameProblem } from '../../src/lib/ids.ts';
-import { BASE } from '../../src/lib/tco.fixture.ts';
-import { computeTco, TcoInputsError } from '../../src/lib/tco.ts';
-import { inputProblems, inputsFor, stateFromSearch } from '../../src/lib/tco-view.ts';
+import { decodeContent, validateTree } from '../../src/node/content-fs.ts';
+import { entryGlob, fileNameProblem } from '../../src/lib/content/ids.ts';
+import { BASE } from '../../src/lib/tco/tco.fixture.ts';
+import { computeTco, TcoInputsError } from '../../src/lib/tco/tco.ts';
+import { inputProblems, inputsFor, stateFromSearch } from '../../src/lib/tco/tco-view.ts';
 import { COLLECTIONS } from '../../src/schemas/index.ts';
 import { BASE_TREE, checkJson, fieldkit, makeTree, projectWith, type Problem } from '../helpers.ts';
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BASE_TREE, checkJson, makeTree } from '../helpers.ts';
-import { renderMarkdown } from '../../cli/io/content-fs.ts';
-import { sanitizeProse } from '../../src/lib/sanitize.ts';
+import { renderMarkdown } from '../../src/node/content-fs.ts';
+import { sanitizeProse } from '../../src/lib/safety/sanitize.ts';
 import { payloads } from '../payloads.ts';
 
 const PLAY = 'src/content/plays/checkpoint.md';

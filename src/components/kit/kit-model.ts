@@ -6,9 +6,9 @@
  * (Astro may render sibling components in parallel, so numbering cannot happen while rendering).
  */
 import type { Claim, Cloud, Play, Source, TcoScenario } from '../../schemas/index.ts';
-import type { Entry, KitSnapshot } from '../../lib/snapshot.ts';
+import type { Entry, KitSnapshot } from '../../lib/content/snapshot.ts';
 import { MEDIUM_PARAMS, SCENARIO_PARAMS } from '../../schemas/tco.ts';
-import { BADGE_LABEL, claimView, daggerClaims, entryById, escapeHtml, renderClaimLinks, type ClaimView } from '../../lib/views.ts';
+import { BADGE_LABEL, claimView, daggerClaims, entryById, escapeHtml, renderClaimLinks, type ClaimView } from '../../lib/site/views.ts';
 
 /** Anchor of a claim inside the kit (its row in the claims section). */
 export const claimAnchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]+/g, '--')}`;

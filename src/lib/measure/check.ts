@@ -5,8 +5,8 @@
  * texts in, findings out.
  */
 import type { Claim, Measurement } from '../../schemas/index.ts';
-import type { Finding } from '../integrity.ts';
-import type { AnyEntry, Entry, KitSnapshot } from '../snapshot.ts';
+import type { Finding } from '../checks/integrity.ts';
+import type { AnyEntry, Entry, KitSnapshot } from '../content/snapshot.ts';
 import { claimOfMeasurement, recompute, SIDES, type Recomputed } from './measurement.ts';
 import { EvidenceError } from './readers.ts';
 

@@ -4,8 +4,8 @@
  * whether our gap widened or narrowed, and the raw result files added or removed. Pure.
  */
 import type { Claim, Measurement } from '../../schemas/index.ts';
-import type { KitSnapshot } from '../snapshot.ts';
-import { formatValue } from '../views.ts';
+import type { KitSnapshot } from '../content/snapshot.ts';
+import { formatValue } from '../site/views.ts';
 import { SIDES, type Side } from './measurement.ts';
 
 export interface MeasuredFigure {

@@ -1,8 +1,8 @@
 /** What pages and `diff` make of measurements: proof views, "ours" on the dagger page, measurement changes. */
 import { describe, expect, it } from 'vitest';
 import type { Claim, Measurement } from '../../schemas/index.ts';
-import { applyAudience } from '../audience.ts';
-import { emptySnapshot, type Entry, type KitSnapshot } from '../snapshot.ts';
+import { applyAudience } from '../editions/audience.ts';
+import { emptySnapshot, type Entry, type KitSnapshot } from '../content/snapshot.ts';
 import { measurementChanges, measurementLines } from './diff.ts';
 import { oursFigure, proofView, statisticLabel } from './view.ts';
 

@@ -4,9 +4,9 @@
  * and `now` in, view data out.
  */
 import type { Claim, Measurement } from '../../schemas/index.ts';
-import { freshnessOf } from '../freshness.ts';
-import type { Entry, KitSnapshot } from '../snapshot.ts';
-import { formatValue } from '../views.ts';
+import { freshnessOf } from '../checks/freshness.ts';
+import type { Entry, KitSnapshot } from '../content/snapshot.ts';
+import { formatValue } from '../site/views.ts';
 import type { Side } from './measurement.ts';
 
 /** Where a measurement's raw file is served: `/measurements/<measurement id>/<file>`. */
