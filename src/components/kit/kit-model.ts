@@ -9,6 +9,7 @@ import type { Claim, Cloud, Play, Source, TcoScenario } from '../../schemas/inde
 import type { Entry, KitSnapshot } from '../../lib/content/snapshot.ts';
 import { MEDIUM_PARAMS, SCENARIO_PARAMS } from '../../schemas/tco.ts';
 import { BADGE_LABEL, claimView, daggerClaims, entryById, escapeHtml, renderClaimLinks, type ClaimView } from '../../lib/site/views.ts';
+import { entryOf } from '../../lib/content/snapshot.ts';
 
 /** Anchor of a claim inside the kit (its row in the claims section). */
 export const claimAnchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]+/g, '--')}`;
@@ -157,7 +158,7 @@ export function buildKitDoc(opts: {
       talk,
       objections,
       proofs: proofs.map(kitClaim),
-      tco: entry.data.tco ? snapshot.tco.find((t) => t.id === entry.data.tco) : undefined,
+      tco: entry.data.tco ? entryOf(snapshot, 'tco', entry.data.tco) : undefined,
     });
   }
 
