@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { join, sep } from 'node:path';
 import type { Problem } from '../lib/problems/problems.ts';
 import { LOADER_NAME, validationChannel, type Validation } from '../loaders/fieldkit.ts';
+import { treeFingerprint } from '../node/content-fs.ts';
 
 /** What the browser banner shows: counts and the first problems, each with file:line. */
 export interface DevProblems {
@@ -82,11 +83,20 @@ export default function fieldkit(): AstroIntegration {
         channel.listeners.add(show);
         if (channel.latest) show(channel.latest);
         let timer: NodeJS.Timeout | undefined;
+        // Astro drops a refresh asked for while it reloads its content config; ask again until
+        // the loader has seen the tree as it is now.
+        const refresh = async (attempt: number) => {
+          await refreshContent?.({ loaders: [LOADER_NAME] });
+          if (channel.latest?.fingerprint !== treeFingerprint(root) && attempt < 40) {
+            clearTimeout(timer);
+            timer = setTimeout(() => void refresh(attempt + 1), 250);
+          }
+        };
         server.watcher.add(content);
         server.watcher.on('all', (_event: string, path: string) => {
           if (!path.startsWith(content)) return;
           clearTimeout(timer);
-          timer = setTimeout(() => void refreshContent?.({ loaders: [LOADER_NAME] }), 150);
+          timer = setTimeout(() => void refresh(0), 150);
         });
         server.middlewares.use('/__fieldkit/problems', (_req, res) => {
           res.setHeader('content-type', 'application/json');
