@@ -3,7 +3,9 @@
  * For each cloud, `/kits/<cloud>/` becomes `dist/kits/<cloud>.pdf` (A4 or US Letter, page numbers
  * and running footer from the print stylesheet, selectable text, TOC links and an outline) and
  * `/clouds/<cloud>/dagger/` becomes `dist/kits/<cloud>-dagger.pdf` (one 16:9 landscape page, its
- * size from the stylesheet). Reads only dist/: run `./fieldkit build` first.
+ * size from the stylesheet). Reads only dist/: run `./fieldkit build` first. A kit is printed twice:
+ * the first print tells on which page each section landed (poppler's `pdfinfo -dests`), and those
+ * numbers are written into its contents page before the second (`printWithContentsPages`).
  *
  * Publishing: `pdf` holds the build lock for the whole command, renders into a staging copy of
  * dist/ (or a staging folder for `--out`), runs the leak test over it and only then swaps it in; a
