@@ -3,12 +3,15 @@
  * For each cloud, `/kits/<cloud>/` becomes `dist/kits/<cloud>.pdf` (A4 or US Letter, page numbers
  * and running footer from the print stylesheet, selectable text, TOC links and an outline) and
  * `/clouds/<cloud>/dagger/` becomes `dist/kits/<cloud>-dagger.pdf` (one 16:9 landscape page, its
- * size from the stylesheet). Reads only dist/: run `./fieldkit build` first.
+ * size from the stylesheet). Reads only dist/: run `./fieldkit build` first. A kit is printed twice:
+ * the first print tells on which page each section landed (poppler's `pdfinfo -dests`), and those
+ * numbers are written into its contents page before the second (`printWithContentsPages`).
  *
  * Publishing: `pdf` holds the build lock for the whole command, renders into a staging copy of
  * dist/ (or a staging folder for `--out`), runs the leak test over it and only then swaps it in; a
  * leak leaves dist/ (and --out) as they were. `build --pdf` renders into the build's own staging folder.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { basename, join, relative, resolve } from 'node:path';
@@ -18,6 +21,7 @@ import { publishStage, rejectStage, withBuildLock } from './build.ts';
 import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';
 import { serveDir } from './serve.ts';
+import { installHint } from './tools.ts';
 import { EXIT, oneOf, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
 
 export const PDF_FORMATS = ['a4', 'letter'] as const;
@@ -107,6 +111,11 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
     );
   }
 
+  // The kits' contents pages get their page numbers from the printed PDF, read with poppler.
+  if (!hasPdfinfo()) {
+    return fail(EXIT.internal, `poppler's pdfinfo not found (it reads where each section of a kit was printed, for the contents page). ${installHint(['poppler-utils'])}.`);
+  }
+
   const outDir = opts.outDir ?? join(distDir, 'kits');
   mkdirSync(outDir, { recursive: true });
   let server: Server | undefined;
@@ -159,13 +168,13 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
             await page.evaluate(() => document.fonts.ready.then(() => undefined));
             const out = join(outDir, job.file);
             const tmp = `${out}.tmp`;
-            await page.pdf({
-              path: tmp,
+            const options = {
               printBackground: true,
               tagged: true,
               outline: job.kind === 'kit',
               ...(job.kind === 'kit' ? { format: format === 'letter' ? 'Letter' : 'A4' } : { preferCSSPageSize: true }),
-            });
+            };
+            writeFileSync(tmp, job.kind === 'kit' ? await printWithContentsPages(page, options, tmp) : await page.pdf(options));
             renameSync(tmp, out);
             const bytes = readFileSync(out);
             return { cloud, kind: job.kind, path: out, pages: countPdfPages(bytes), bytes: statSync(out).size };
@@ -191,6 +200,57 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
 }
 
 class ChromiumError extends Error {}
+
+/** Most prints of one kit before its contents page numbers must have settled (two in practice). */
+const MAX_PRINTS = 4;
+
+/**
+ * Prints a kit with page numbers on its contents page: each `[data-toc-page="<id>"]` (empty in the
+ * HTML) gets the page on which `#<id>` starts. Print, read where each target landed (the named
+ * destinations Chromium writes for every link target, via `pdfinfo -dests`), write the numbers
+ * into the page and print again, until a print agrees with the numbers it shows. The first print
+ * carries two-digit placeholders, so the contents page is laid out as it will be.
+ */
+async function printWithContentsPages(
+  page: import('playwright-core').Page,
+  options: Parameters<import('playwright-core').Page['pdf']>[0],
+  scratch: string,
+): Promise<Buffer> {
+  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[data-toc-page]'), (e) => e.getAttribute('data-toc-page') ?? ''));
+  if (!ids.length) return page.pdf(options);
+  let shown: Record<string, string> = Object.fromEntries(ids.map((id) => [id, '00']));
+  for (let print = 1; print <= MAX_PRINTS; print++) {
+    await page.evaluate(fillContentsPages, shown);
+    const pdf = await page.pdf(options);
+    writeFileSync(scratch, pdf);
+    const dests = pdfDestinations(scratch);
+    const missing = ids.filter((id) => !dests.has(id));
+    if (missing.length) throw new Error(`the kit's contents links to ${missing.map((id) => `#${id}`).join(', ')}, which the printed PDF does not contain`);
+    const landed = Object.fromEntries(ids.map((id) => [id, String(dests.get(id))]));
+    if (ids.every((id) => landed[id] === shown[id])) return pdf;
+    shown = landed;
+  }
+  throw new Error(`the kit's contents page numbers still moved after ${MAX_PRINTS} prints`);
+}
+
+/** Runs in the page: writes each contents line's page number. */
+function fillContentsPages(pages: Record<string, string>): void {
+  for (const el of Array.from(document.querySelectorAll('[data-toc-page]'))) el.textContent = pages[el.getAttribute('data-toc-page') ?? ''] ?? '';
+}
+
+const hasPdfinfo = () => !spawnSync('pdfinfo', ['-v'], { encoding: 'utf8' }).error;
+
+/**
+ * The named destinations of a PDF and the page (from 1) each points at, read with poppler's
+ * `pdfinfo -dests`, whose lines read `  12 [ XYZ 0 843 null ] "plays"`.
+ */
+export function pdfDestinations(file: string): Map<string, number> {
+  const r = spawnSync('pdfinfo', ['-dests', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error || r.status !== 0) throw new Error(`pdfinfo -dests ${file} failed: ${r.error?.message ?? r.stderr.trim()}`);
+  const dests = new Map<string, number>();
+  for (const m of r.stdout.matchAll(/^\s*(\d+)\s+\[[^\]]*\]\s+"(.*)"\s*$/gm)) dests.set(m[2]!, Number(m[1]));
+  return dests;
+}
 
 /**
  * The pages name their PDFs as plain text (`<span class="kit-pdf" data-kit-pdf="azure.pdf">`), since

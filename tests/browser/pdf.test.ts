@@ -163,6 +163,13 @@ describe('fieldkit pdf, errors', () => {
     expect(r.stderr).toContain('FIELDKIT_CHROMIUM');
   });
 
+  it("a missing poppler (pdfinfo, which reads the pages for the contents) exits 3 naming the package", () => {
+    const r = cli(['azure', '--out', join(tmpdir(), 'fieldkit-pdf-unused')], { PATH: mkdtempSync(join(tmpdir(), 'fieldkit-nopath-')) });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('pdfinfo');
+    expect(r.stderr).toContain('apt-get install poppler-utils');
+  });
+
   it('a bad --format is a usage error', () => {
     const r = cli(['--format', 'a3']);
     expect(r.status).toBe(2);
