@@ -3,7 +3,7 @@
  * finished site into dist/. A failed build leaves the previous dist/ untouched: never a half-built site.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { checkExitCode } from '#lib/problems/problems.ts';
 import type { Audience } from '#schemas/common.ts';
@@ -217,6 +217,7 @@ export function publishStage(work: string, stage: string, outDir: string): void 
   const old = join(work, 'previous');
   rmSync(old, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, old);
+  mkdirSync(dirname(outDir), { recursive: true }); // a first build into a new folder (e.g. .fieldkit/editions/partner)
   renameSync(stage, outDir);
   rmSync(old, { recursive: true, force: true });
 }
