@@ -107,6 +107,20 @@ export function isFieldkitProcess(pid: number): boolean {
   return cmdline.split('\0').some((a) => /(^|\/)(fieldkit|cli\/main\.ts)$/.test(a));
 }
 
+/** A file in every built site saying which edition it is and its date. */
+export const BUILD_MANIFEST = 'fieldkit-build.json';
+export interface BuildManifest { edition: Audience; now: string }
+
+/** The edition of the built site in distDir (from its manifest), or undefined when there is none. */
+export function builtEdition(distDir: string): Audience | undefined {
+  try {
+    const m = JSON.parse(readFileSync(join(distDir, BUILD_MANIFEST), 'utf8')) as Partial<BuildManifest>;
+    return m.edition === 'internal' || m.edition === 'partner' || m.edition === 'public' ? m.edition : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the content loader leaves for `build` (src/loaders/fieldkit.ts, FIELDKIT_REPORT_FILE). */
 interface CheckReport {
   problems: Problem[];
@@ -161,6 +175,8 @@ async function buildUnlocked(opts: BuildOptions, terms: ListedTerm[]): Promise<B
   const { snapshot } = report;
   if (report.problems.length) process.stderr.write(formatText(report.problems, report.files));
   const pages = countHtml(stage);
+  // Which edition this folder holds, for `pdf` and `slides` run on it later (scanned like the rest).
+  writeFileSync(join(stage, BUILD_MANIFEST), `${JSON.stringify({ edition: audience, now: opts.now } satisfies BuildManifest)}\n`);
 
   await phase(phases, 'search index', async () => {
     const pagefind = await import('pagefind');

@@ -15,9 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { basename, join, relative, resolve } from 'node:path';
-import type { Audience } from '#schemas/common.ts';
 import { validateTree } from '../src/node/content-fs.ts';
-import { publishStage, rejectStage, withBuildLock } from './build.ts';
+import { builtEdition, publishStage, rejectStage, withBuildLock } from './build.ts';
 import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';
 import { serveDir } from './serve.ts';
@@ -311,11 +310,6 @@ export async function pdfCommand(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-/** The edition a built site was built for (its pages say it), internal when it cannot be read. */
-function editionOf(distDir: string): Audience {
-  const html = existsSync(join(distDir, 'index.html')) ? readFileSync(join(distDir, 'index.html'), 'utf8') : '';
-  return (/data-audience="(internal|partner|public)"/.exec(html)?.[1] ?? 'internal') as Audience;
-}
 
 /**
  * `pdf`: under the build lock, renders into a staging copy of dist/ (or a staging folder for
@@ -324,7 +318,7 @@ function editionOf(distDir: string): Audience {
  */
 export async function publishPdfs(opts: PdfOptions): Promise<PdfResult> {
   const distDir = opts.distDir ?? join(opts.root, 'dist');
-  const audience = editionOf(distDir);
+  const audience = builtEdition(distDir) ?? 'internal';
   const terms = denyListFor(opts.root, audience, 'pdf');
   return withBuildLock(opts.root, async () => {
     const work = join(opts.root, '.fieldkit');

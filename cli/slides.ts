@@ -6,7 +6,7 @@
  * edition: partner and public files carry no internal text (no presenter notes, no internal
  * record). Reads the content (not dist/), so it needs no build; `build --pdf` writes them too.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import pptxgen from 'pptxgenjs';
 import type { Audience } from '#schemas/common.ts';
@@ -19,7 +19,7 @@ import { wrapWords } from '#lib/charts/dagger-chart.ts';
 import { validateTree } from '../src/node/content-fs.ts';
 import { today } from '../src/node/env.ts';
 import { linkPdfs } from './pdf.ts';
-import { rejectStage, withBuildLock } from './build.ts';
+import { builtEdition, rejectStage, withBuildLock } from './build.ts';
 import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
 import { audienceFlag, dateFlag, EXIT, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
 
@@ -172,13 +172,6 @@ export async function writeEditionSlides(opts: { root: string; distDir: string; 
   const files = await writeSlides({ snapshot: applyAudience(v.snapshot, opts.audience).snapshot, now: opts.now, edition: opts.audience }, join(opts.distDir, 'kits'));
   linkPdfs(opts.distDir, files.map((f) => ({ cloud: f.cloud, kind: 'dagger' as const, path: f.path, pages: 1, bytes: f.bytes })));
   return files;
-}
-
-/** The edition of the built site in distDir, or undefined when there is none. */
-function builtEdition(distDir: string): Audience | undefined {
-  const index = join(distDir, 'index.html');
-  if (!existsSync(index)) return undefined;
-  return /data-audience="(internal|partner|public)"/.exec(readFileSync(index, 'utf8'))?.[1] as Audience | undefined;
 }
 
 export async function slidesCommand(argv: string[]): Promise<number> {
