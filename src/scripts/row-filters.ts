@@ -9,7 +9,7 @@ const { rowFilterSearch } = await import('../lib/site/row-filter.ts');
 export {};
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-row-filter="url"]')) {
-  const form = root.querySelector<HTMLFormElement>('form')!;
+  const form = root.querySelector<HTMLElement>('.filters')!;
   const radios = [...form.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
   const params = new URLSearchParams(location.search);
   for (const r of radios) {

@@ -16,6 +16,20 @@ const visibleRows = (page: Page): Promise<Row[]> => page.locator('.ledger-table 
   })));
 
 describe('claims ledger without JavaScript', () => {
+  it('draws its filters as the FRD list does: a search landmark styled as one panel', async () => {
+    for (const [path, name] of [['/claims/', 'Filter and sort claims'], ['/frds/', 'Filter FRDs']] as const) {
+      const ctx = await site.browser.newContext({ javaScriptEnabled: false });
+      const page = await ctx.newPage();
+      await page.goto(`${site.url}${path}`);
+      const filters = page.getByRole('search', { name });
+      await expect(filters.count(), path).resolves.toBe(1);
+      // The shared panel styles (styles/row-filters.css): a flex row, legends beside their radios, not a browser fieldset.
+      expect(await filters.evaluate((el) => getComputedStyle(el).display), path).toBe('flex');
+      expect(await filters.locator('legend').first().evaluate((el) => getComputedStyle(el).float), path).toBe('left');
+      await ctx.close();
+    }
+  });
+
   it('filters by cloud, status, category and dagger rank, and sorts by as-of date', async () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();

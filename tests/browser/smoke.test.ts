@@ -15,6 +15,16 @@ describe('built site in Chromium', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('a claim page is titled by its metric and cloud, a long one cut after a whole word', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}/claims/azure/account-ingress/`);
+    // metric.name in src/content/claims/azure/account-ingress.yaml; Azure's `short` name.
+    await expect(page.title()).resolves.toBe('Default max ingress per storage account · Azure claim · Fieldkit');
+    await page.goto(`${site.url}/claims/gcp/initial-read-rate/`);
+    // "Initial object read capacity per bucket (includes listing and metadata)" is too long for 70 characters.
+    await expect(page.title()).resolves.toBe('Initial object read capacity per bucket… · GCP claim · Fieldkit');
+  });
+
   it('an entry page opens from the home page: cloud -> claim', async () => {
     const page = await site.page();
     await page.goto(`${site.url}/`);

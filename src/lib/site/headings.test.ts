@@ -17,6 +17,12 @@ describe('anchorHeadings', () => {
     const html = '<h1>Title</h1><h4>Small</h4><h2><a href="/tco/x/">Scenario</a></h2>';
     expect(anchorHeadings(html)).toBe(html);
   });
+  it('keeps the rest of the markup as written: boolean attributes, entities, unclosed headings', () => {
+    const html = '<p hidden>a &amp; b</p><details open><summary>More</summary></details><button type="button" disabled>Copy</button>';
+    expect(anchorHeadings(`${html}<h2>Why</h2>`)).toBe(`${html}<h2 id="why"><a class="heading-anchor" href="#why">Why</a></h2>`);
+    expect(anchorHeadings('<h3>Open <em>end</em>')).toBe('<h3 id="open-end"><a class="heading-anchor" href="#open-end">Open <em>end</em></a>');
+    expect(anchorHeadings('<h2></h2>')).toBe('<h2 id="section"><a class="heading-anchor" href="#section"></a></h2>');
+  });
   it('slugs like Astro\'s Markdown heading ids', () => {
     expect(headingId('The no-regrets ask')).toBe('the-no-regrets-ask');
     expect(headingId('Where we complement and where we compete')).toBe('where-we-complement-and-where-we-compete');

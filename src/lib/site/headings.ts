@@ -5,7 +5,7 @@
  * Markdown alike. Ids Astro already gave Markdown headings are kept; new ones are slugged the
  * same way (GitHub's rule: lower-case, punctuation dropped, each space a hyphen). Pure.
  */
-import { defaultTreeAdapter as tree, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -29,37 +29,45 @@ function walk(n: Node, visit: (e: Element) => void): void {
   if ('childNodes' in n) for (const c of [...n.childNodes]) walk(c, visit);
 }
 
+/** An attribute value as HTML: `&` and `"` escaped. */
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
 /**
  * Gives every h2 and h3 in an HTML fragment an id (keeping one it has; a new id never repeats
  * one in the fragment or in `taken`: `-1`, `-2` are appended) and wraps its content in a link to
- * itself. A heading that already holds a link is left alone.
+ * itself. A heading that already holds a link is left alone. Everything else is kept byte for
+ * byte: the edits are spliced into the input at parse5's source offsets, never re-serialized
+ * (parse5 would write every boolean attribute as `hidden=""`, which html-validate rejects).
  */
 export function anchorHeadings(html: string, taken: Iterable<string> = []): string {
-  const frag = parseFragment(html);
+  const frag = parseFragment(html, { sourceCodeLocationInfo: true });
   const used = new Set(taken);
   walk(frag, (el) => {
     const id = el.attrs.find((a) => a.name === 'id')?.value;
     if (id) used.add(id);
   });
-  let changed = false;
+  const edits: { at: number; text: string }[] = [];
   walk(frag, (el) => {
     if (el.tagName !== 'h2' && el.tagName !== 'h3') return;
     if (el.childNodes.some((c) => isElement(c) && c.tagName === 'a')) return; // already links somewhere
+    const loc = el.sourceCodeLocation;
+    if (!loc?.startTag) return; // not in the source (never for a parsed h2/h3)
     let id = el.attrs.find((a) => a.name === 'id')?.value;
+    const openEnd = loc.startTag.endOffset;
     if (!id) {
       const base = headingId(textOf(el));
       id = base;
       for (let i = 1; used.has(id); i++) id = `${base}-${i}`;
-      el.attrs.push({ name: 'id', value: id });
+      const close = html[openEnd - 2] === '/' ? openEnd - 2 : openEnd - 1; // before the start tag's ">" (or "/>")
+      edits.push({ at: close, text: ` id="${attr(id)}"` });
     }
     used.add(id);
-    const a = tree.createElement('a', el.namespaceURI, [{ name: 'class', value: ANCHOR_CLASS }, { name: 'href', value: `#${id}` }]);
-    for (const c of [...el.childNodes]) {
-      tree.detachNode(c);
-      tree.appendChild(a, c);
-    }
-    tree.appendChild(el, a);
-    changed = true;
+    edits.push({ at: openEnd, text: `<a class="${ANCHOR_CLASS}" href="#${attr(id)}">` });
+    // An unclosed heading ends where parse5 closed it.
+    edits.push({ at: loc.endTag ? loc.endTag.startOffset : loc.endOffset, text: '</a>' });
   });
-  return changed ? serialize(frag) : html;
+  // Splice from the end so earlier offsets stay valid; equal offsets keep their push order.
+  let out = html;
+  for (const e of edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.at - a.at || b.i - a.i)) out = out.slice(0, e.at) + e.text + out.slice(e.at);
+  return out;
 }
