@@ -15,7 +15,7 @@ import { buildSite } from '../../cli/build.ts';
 import { readContentTree, validateRaw, type RawContentFile } from '../../src/node/content-fs.ts';
 import { PROBLEM_CODES } from '../../src/lib/problems/problems.ts';
 import { prng } from '../../bench/generate.ts';
-import { makeTree, projectWith, ROOT } from '../helpers.ts';
+import { projectWith, ROOT } from '../helpers.ts';
 
 // Far after every date in the content, so no `future-date` error whatever the content's dates
 // (staleness is only a warning): the unmutated tree passes, and a mutation is what check rejects.
@@ -208,7 +208,8 @@ describe(`fuzz: ${CASES} mutations of the shipped content (seed ${SEED})`, () =>
       .filter((o): o is Outcome => o !== undefined);
     expect(picks.length).toBeGreaterThan(1);
     for (const o of picks) {
-      const dir = makeTree({}, {});
+      // A whole project (code and packages): the check runs inside the build, in the content loader.
+      const dir = projectWith({}, {});
       for (const f of o.tree) {
         mkdirSync(dirname(join(dir, f.path)), { recursive: true });
         writeFileSync(join(dir, f.path), f.bytes);
@@ -224,7 +225,7 @@ describe(`fuzz: ${CASES} mutations of the shipped content (seed ${SEED})`, () =>
       expect(existsSync(join(dir, '.fieldkit', 'stage')), label).toBe(false);
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 
   it('what check passes, the real build publishes, with every markup payload escaped', async () => {
     // several passing mutations at once, one per file, kept only while check still passes
