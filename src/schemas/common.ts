@@ -36,8 +36,24 @@ export const plainContext: SchemaContext = {
     z
       .string()
       .regex(ID_PATTERN, { error: `an id of an entry in ${collection}, like "azure" or "azure/account-ingress"` })
-      .meta({ ref: collection }),
+      .meta({ ref: collection } satisfies FieldMeta),
 };
+
+/**
+ * What the rules read from a field's `.meta()` (`src/lib/content/schema-fields.ts` walks the
+ * schemas for it), so no rule keeps its own list of field paths:
+ * - `ref`: the field holds the id of an entry in that collection (set by `ctx.ref`);
+ * - `internal`: the field stays internal even on an entry a partner or the public may see;
+ * - `past`: a date that records the past (a review, an as-of date), never after today.
+ */
+export interface FieldMeta {
+  ref?: CollectionName;
+  internal?: true;
+  past?: true;
+}
+
+/** Tag for a field that only the internal edition shows: `.meta(INTERNAL)`. */
+export const INTERNAL: FieldMeta = { internal: true };
 
 /** Marker that `fieldkit new` writes and `check` reports until an author replaces it. */
 export const PLACEHOLDER = 'TODO';
@@ -51,6 +67,9 @@ export const isoDate = () =>
     (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
     z.iso.date({ error: 'a real calendar date written YYYY-MM-DD' }),
   );
+
+/** A date that records the past (YYYY-MM-DD): `check` refuses one after today. */
+export const pastDate = () => isoDate().meta({ past: true } satisfies FieldMeta);
 
 /** An absolute http(s) URL. Other schemes (javascript:, file:, data:) are refused. */
 export const httpUrl = () => z.httpUrl({ error: 'an absolute http:// or https:// URL' });
@@ -67,7 +86,7 @@ export const baseFields = (ctx: SchemaContext) => ({
   /** The person (a `people` id) who answers for this entry. */
   owner: ctx.ref('people').describe("The person (a `people` id) who answers for this entry."),
   /** When the owner last confirmed the entry is right (YYYY-MM-DD). */
-  reviewed: isoDate().describe("When the owner last confirmed the entry is right (YYYY-MM-DD)."),
+  reviewed: pastDate().describe("When the owner last confirmed the entry is right (YYYY-MM-DD)."),
   /** Days after `reviewed` (claims: after `asOf`) when the entry is due for review again. */
   reviewEvery: z.int().positive().max(3650).default(180).describe("Days after `reviewed` (claims: after `asOf`) when the entry is due for review again."),
   /** Who may see it: `public`, `partner` or `internal` (default). */

@@ -6,6 +6,7 @@ import { PLACEHOLDER, type Claim, type CollectionName } from '../../schemas/inde
 import type { ProblemCode } from '../problems/problems.ts';
 import { proseDrops, withoutControls, type Drop, type SanitizeOptions } from '../safety/sanitize.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from '../content/snapshot.ts';
+import { PAST_DATES, REFERENCE_FIELDS } from '../content/schema-fields.ts';
 
 export type FieldPath = (string | number)[];
 
@@ -24,31 +25,6 @@ export interface Finding {
   found?: string;
   hint: string;
 }
-
-/** Reference fields per collection, as path patterns (`*` = every array item or map value). */
-export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: CollectionName][]> = {
-  clouds: [['owner', 'people'], ['integrations.*.frd', 'frds'], ['dagger.anecdote.source', 'sources']],
-  plays: [
-    ['owner', 'people'], ['clouds.*', 'clouds'], ['objections.*.proof', 'claims'],
-    ['proofPoints.*', 'claims'], ['tco', 'tco'], ['frds.*', 'frds'],
-  ],
-  claims: [
-    ['owner', 'people'], ['cloud', 'clouds'], ['sources.*', 'sources'], ['history.*.source', 'sources'],
-    ['evidence.metric', 'measurements'], ['evidence.ours', 'measurements'],
-  ],
-  sources: [['owner', 'people']],
-  tco: [['owner', 'people'], ['scenario.*.source', 'sources'], ['hdd.*.source', 'sources'], ['ssd.*.source', 'sources']],
-  triage: [['owner', 'people'], ['questions.*.number.bands.*.claim', 'claims']],
-  frds: [['owner', 'people'], ['clouds.*', 'clouds'], ['decisions.*.by', 'people']],
-  people: [],
-  reviews: [
-    ['owner', 'people'], ['pipeline.clouds.*.cloud', 'clouds'], ['wins.*.plays.*', 'plays'], ['losses.*.owner', 'people'],
-    ['gaps.*.frd', 'frds'], ['next.*.cloud', 'clouds'], ['next.*.plays.*', 'plays'],
-  ],
-  signals: [['owner', 'people'], ['cloud', 'clouds'], ['play', 'plays'], ['frd', 'frds']],
-  partners: [['owner', 'people'], ['clouds.*', 'clouds'], ['gaps.*.frd', 'frds']],
-  measurements: [['owner', 'people'], ['claim', 'claims']],
-};
 
 /** Every value at a path pattern, with its concrete path. */
 export function valuesAt(data: unknown, pattern: string): { path: FieldPath; value: unknown }[] {
@@ -204,15 +180,6 @@ export function checkDaggerNumbers(snapshot: KitSnapshot): Finding[] {
   }
   return out;
 }
-
-/** Date fields that describe the past, per collection. */
-const PAST_DATES: Record<CollectionName, string[]> = {
-  clouds: ['reviewed'], plays: ['reviewed'], claims: ['reviewed', 'asOf', 'history.*.date'],
-  sources: ['reviewed', 'retrieved', 'published'], tco: ['reviewed'], triage: ['reviewed'],
-  frds: ['reviewed', 'decisions.*.date'], people: [],
-  reviews: ['reviewed'], signals: ['reviewed', 'date'], partners: ['reviewed'],
-  measurements: ['reviewed'],
-};
 
 /**
  * The newest of the past dates the content records (reviewed, asOf, retrieved, ...): a build date

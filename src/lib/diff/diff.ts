@@ -8,7 +8,8 @@
 import { COLLECTIONS, type CollectionName } from '../../schemas/index.ts';
 import { freshnessOf } from '../checks/freshness.ts';
 import { entryId } from '../content/ids.ts';
-import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from '../checks/integrity.ts';
+import { claimLinkIds, valuesAt } from '../checks/integrity.ts';
+import { REFERENCE_FIELDS } from '../content/schema-fields.ts';
 import { parseContentFile } from '../content/parse.ts';
 import type { Problem } from '../problems/problems.ts';
 import { oldValueMentions, type OldValueMention } from '../checks/retyped.ts';
