@@ -24,6 +24,10 @@ export interface Finding {
   expected?: string;
   found?: string;
   hint: string;
+  /** What the finding suggests instead (a misspelt key's nearest known key), as data: the hint says it in words. */
+  suggestion?: string;
+  /** For `missing-field`: the absent field's own path (`path` points at its parent, which exists). */
+  missing?: FieldPath;
 }
 
 /** Every value at a path pattern, with its concrete path. */
@@ -225,7 +229,7 @@ export function checkFutureDates(snapshot: KitSnapshot, now: string, invalid: [C
 /** Claim links in Markdown prose: `[text](claim:azure/account-ingress)`. */
 export const CLAIM_LINK = /\]\(claim:([^)\s]+)\)/g;
 
-/** The claim ids a Markdown body links to. */
+/** The claim ids a Markdown body links to, in reading order (first mention). */
 export function claimLinkIds(body: string | undefined): Set<string> {
   return new Set([...(body ?? '').matchAll(CLAIM_LINK)].map((m) => m[1]!));
 }
