@@ -46,11 +46,11 @@ export const plainContext: SchemaContext = {
  * - `internal`: the field stays internal even on an entry a partner or the public may see;
  * - `past`: a date that records the past (a review, an as-of date), never after today.
  */
-export interface FieldMeta {
+export type FieldMeta = {
   ref?: CollectionName;
   internal?: true;
   past?: true;
-}
+};
 
 /** Tag for a field that only the internal edition shows: `.meta(INTERNAL)`. */
 export const INTERNAL: FieldMeta = { internal: true };
@@ -78,8 +78,10 @@ export const httpUrl = () => z.httpUrl({ error: 'an absolute http:// or https://
 export const text = () => z.string().trim().min(1, { error: 'non-empty text' });
 
 /** Who may see an entry. A build for `partner` leaves out `internal` entries, and so on. */
-export const audience = () => z.enum(['public', 'partner', 'internal']).default('internal');
-export type Audience = 'public' | 'partner' | 'internal';
+/** The audiences, from the widest to the most restricted: an audience's index is its rank. The one list. */
+export const AUDIENCES = ['public', 'partner', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const audience = () => z.enum(AUDIENCES).default('internal');
 
 /** Fields every entry except `people` carries. */
 export const baseFields = (ctx: SchemaContext) => ({

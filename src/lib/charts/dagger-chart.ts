@@ -14,6 +14,7 @@
  * words, with no band. A known 0 is a real zero: a hairline at the start of the track.
  */
 import { formatValue } from '../site/views.ts';
+import { lowerFirst } from '../format/text.ts';
 
 /** One gap, as the chart needs it (from a dagger claim and its `ours`). */
 export interface DaggerGap {
@@ -185,4 +186,3 @@ export function daggerChartAlt(gaps: readonly DaggerGap[], theirsLabel: string):
   );
 }
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

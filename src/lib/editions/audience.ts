@@ -4,7 +4,7 @@
  * entry is not. Everything that points at a left-out entry is reported, so nothing disappears
  * silently. Pure: snapshot in, filtered snapshot and findings out.
  */
-import type { Audience, Claim, CollectionName } from '../../schemas/index.ts';
+import { AUDIENCES, type Audience, type Claim, type CollectionName } from '../../schemas/index.ts';
 import { statementText } from '../site/views.ts';
 import type { Finding } from '../checks/integrity.ts';
 import { CLAIM_LINK, valuesAt, type FieldPath } from '../checks/integrity.ts';
@@ -19,16 +19,20 @@ const FOLD = makeFolder({});
 import { pageOf, sectionByHref, SECTIONS, type Section } from '../site/routes.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from '../content/snapshot.ts';
 
-export const AUDIENCES: readonly Audience[] = ['internal', 'partner', 'public'];
-const RANK: Record<Audience, number> = { public: 0, partner: 1, internal: 2 };
+export { AUDIENCES };
+/** The editions as commands list them: the default (internal) first, then the wider ones. */
+export const EDITIONS: readonly Audience[] = [...AUDIENCES].reverse();
 
 export function isAudience(v: string): v is Audience {
   return (AUDIENCES as readonly string[]).includes(v);
 }
 
+/** 0 for public, 1 for partner, 2 for internal: a higher rank sees more. */
+export const rankOf = (a: Audience): number => AUDIENCES.indexOf(a);
+
 /** Whether an entry meant for `entry` may appear in an edition for `edition`. */
 export function visibleIn(entry: Audience | undefined, edition: Audience): boolean {
-  return RANK[entry ?? 'internal'] <= RANK[edition];
+  return rankOf(entry ?? 'internal') <= rankOf(edition);
 }
 
 /**

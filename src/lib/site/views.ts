@@ -6,6 +6,7 @@ import { claimImpact } from '../diff/diff.ts';
 import { pageOf } from './routes.ts';
 import { sectionsIn } from '../editions/audience.ts';
 import { escapeHtml, plural } from '../format/text.ts';
+import { num } from '../format/numbers.ts';
 
 export { escapeHtml, plural };
 import { figureAge, freshnessOf, oldFigureText, type FigureAge } from '../checks/freshness.ts';
@@ -44,7 +45,7 @@ export const BADGE_LABEL: Record<ClaimBadge, string> = {
 /** A value as people read it: thousands separators, TBD kept as TBD (never blank, never zero). */
 export function formatValue(value: number | 'TBD', unit?: string): string {
   if (value === 'TBD') return 'TBD';
-  const n = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  const n = num(value, 4);
   return unit ? `${n} ${unit}` : n;
 }
 
