@@ -15,6 +15,7 @@
  */
 import { formatValue } from '../site/views.ts';
 import { lowerFirst } from '../format/text.ts';
+import { round } from './svg-chart.ts';
 
 /** One gap, as the chart needs it (from a dagger claim and its `ours`). */
 export interface DaggerGap {
@@ -92,7 +93,6 @@ export const DAGGER_CHART = {
   top: 2,
 } as const;
 
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Words on lines of at most `max` characters (a longer word gets a line of its own). */
 export function wrapWords(text: string, max: number): string[] {

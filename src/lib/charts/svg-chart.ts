@@ -52,7 +52,8 @@ export interface LineChart {
   yMax: number;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+/** A coordinate rounded to 1/100 of a pixel: short, stable SVG. */
+export const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Evenly spaced round tick values covering [min, max]: steps of 1, 2, 2.5 or 5 times a power of

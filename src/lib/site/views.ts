@@ -3,7 +3,7 @@
  */
 import type { Claim, CollectionName } from '../../schemas/index.ts';
 import { claimImpact } from '../diff/diff.ts';
-import { pageOf } from './routes.ts';
+import { pageOf, route } from './routes.ts';
 import { sectionsIn } from '../editions/audience.ts';
 import { escapeHtml, plural } from '../format/text.ts';
 import { num } from '../format/numbers.ts';
@@ -90,7 +90,7 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
   // A source left out of this edition is counted but not linked.
   const sources = c.sources.flatMap((sid) => {
     const s = entryById(snapshot, 'sources', sid);
-    return s ? [{ id: sid, title: s.data.title, url: `/sources/${sid}/` }] : [];
+    return s ? [{ id: sid, title: s.data.title, url: route.source(sid) }] : [];
   });
   return {
     id: entry.id,
@@ -108,7 +108,7 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
   };
 }
 
-export const claimUrl = (id: string) => `/claims/${id}/`;
+export const claimUrl = route.claim;
 
 /**
  * The small marker beside an old figure (its `asOf` older than its category allows), as HTML for
@@ -238,13 +238,13 @@ export function hrefOf(snapshot: KitSnapshot, collection: CollectionName, id: st
 /** Every entry page of an edition, for the sitemap. */
 export function sitemapPaths(snapshot: KitSnapshot): string[] {
   const tier2 = snapshot.clouds.some((c) => c.data.tier === 'tier2');
-  const fixed = ['/', ...new Set(sectionsIn(snapshot).map((s) => s.href)), ...(tier2 ? ['/blueprint/'] : []), '/search/', '/changes/'];
+  const fixed = [route.home(), ...new Set(sectionsIn(snapshot).map((s) => s.href)), ...(tier2 ? [route.blueprint()] : []), route.search(), route.changes()];
   const pages = (['clouds', 'plays', 'claims', 'sources', 'tco', 'frds', 'reviews'] as const).flatMap((c) =>
     (snapshot[c] as { id: string }[]).map((e) => pageOf(c, e.id)),
   );
   const extra = snapshot.clouds.flatMap((e) => [
-    ...(e.data.dagger ? [`${pageOf('clouds', e.id)}dagger/`] : []),
-    `/kits/${e.id}/`,
+    ...(e.data.dagger ? [route.dagger(e.id)] : []),
+    route.kit(e.id),
   ]);
   return [...fixed, ...pages, ...extra];
 }
