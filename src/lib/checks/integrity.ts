@@ -7,6 +7,7 @@ import type { ProblemCode } from '../problems/problems.ts';
 import { proseDrops, withoutControls, type Drop, type SanitizeOptions } from '../safety/sanitize.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from '../content/snapshot.ts';
 import { PAST_DATES, REFERENCE_FIELDS } from '../content/schema-fields.ts';
+import { plural } from '../format/text.ts';
 
 export type FieldPath = (string | number)[];
 
@@ -177,7 +178,7 @@ export function checkDaggerNumbers(snapshot: KitSnapshot): Finding[] {
     if (numbers >= 2) continue;
     out.push({
       code: 'dagger-few-numbers', severity: 'warning', file: cloud.file, path: ['dagger'], atKey: true,
-      message: `the ${cloud.id} dagger slide has ${numbers} quantified gap${numbers === 1 ? '' : 's'} of ${ranked.length}: a customer slide needs at least two numbers`,
+      message: `the ${cloud.id} dagger slide has ${plural(numbers, 'quantified gap')} of ${ranked.length}: a customer slide needs at least two numbers`,
       expected: 'at least 2 dagger claims (dagger.rank) with a number in metric.value', found: `${numbers} with a number`,
       hint: 'Source or measure a figure for a ranked claim (status sourced or measured), or rank a claim of this cloud that already has one.',
     });

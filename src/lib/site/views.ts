@@ -179,7 +179,7 @@ function claimMarker(v: ClaimView): string {
 function claimNote(v: ClaimView): string {
   const parts = [BADGE_LABEL[v.badge], v.asOf ? `as of ${v.asOf}` : 'no as-of date'];
   if (v.sources.length) parts.push(v.sources.map((s) => s.title).join('; '));
-  if (v.withheldSources) parts.push(`${v.withheldSources} source${v.withheldSources === 1 ? '' : 's'} withheld in this edition`);
+  if (v.withheldSources) parts.push(`${plural(v.withheldSources, 'source')} withheld in this edition`);
   return escapeHtml(parts.join(' · '));
 }
 
