@@ -89,10 +89,12 @@ export function taggedFields(schema: z.ZodType): TaggedField[] {
   return [...found].map(([path, meta]) => ({ path, meta }));
 }
 
-/** Each collection's tagged fields, from the schema built with the plain context. */
+/** Each collection's tagged fields, from its schema built with the plain context (walked once). */
+const TAGGED = new Map(COLLECTIONS.map((spec) => [spec.name, taggedFields(spec.schema(plainContext))]));
+
 function perCollection<T>(pick: (f: TaggedField) => T | undefined): Record<CollectionName, T[]> {
   return Object.fromEntries(
-    COLLECTIONS.map((spec) => [spec.name, taggedFields(spec.schema(plainContext)).flatMap((f) => {
+    COLLECTIONS.map((spec) => [spec.name, TAGGED.get(spec.name)!.flatMap((f) => {
       const v = pick(f);
       return v === undefined ? [] : [v];
     })]),
