@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';
 import { resolveRequest, serveDir } from './serve.ts';
 import { capture, EXIT, InternalError, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
+import { route } from '../src/lib/site/routes.ts';
 
 const LIGHTHOUSE_VERSION = '13.5.0';
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95 } as const;
@@ -36,7 +37,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
     process.stderr.write('fieldkit audit: no built site in dist/; run ./fieldkit build first\n');
     return EXIT.usage;
   }
-  const paths = args.positional.length ? args.positional : ['/', '/clouds/azure/', '/plays/checkpoint-storms-azure/', '/clouds/azure/dagger/'];
+  const paths = args.positional.length ? args.positional : [route.home(), route.cloud('azure'), route.play('checkpoint-storms-azure'), route.dagger('azure')];
   for (const p of paths) if (!p.startsWith('/')) throw new UsageError(`pages are site paths like /clouds/azure/ (got ${p})`);
   const missing = paths.filter((p) => resolveRequest(realpathSync(dist), p).kind !== 'file');
   if (missing.length) {

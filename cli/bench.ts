@@ -18,6 +18,7 @@ import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { floorFiles, generateKit, MIN_N, type GeneratedKit } from '../bench/generate.ts';
 import { EXIT, InternalError, parseArgs, PROJECT_ROOT, UsageError } from './util.ts';
+import { route } from '../src/lib/site/routes.ts';
 
 const DEFAULT_NS = [200, 1000, 3000];
 const TIME = '/usr/bin/time';
@@ -279,7 +280,7 @@ function kindOf(url: string): string {
  * Pages whose job needs JavaScript (design: charts, calculator, search, the interactive triage);
  * every other page is a text page, where the target is 0 KB.
  */
-const INTERACTIVE_KINDS = new Set(['/search/', '/tco/*/', '/triage/']);
+const INTERACTIVE_KINDS = new Set([route.search(), route.tco('*'), route.triage()]);
 
 export function weighSite(dist: string): SiteStats {
   const files = walk(dist);
@@ -430,7 +431,7 @@ async function benchOne(n: number, opts: { seed: number; now: string; rounds: nu
     },
     incremental: async () => {
       // One claim edited, as a writer does between two builds; Astro's store and Vite's cache stay.
-      const claim = kit.entries.find((e) => e.path.includes('/claims/'))!;
+      const claim = kit.entries.find((e) => e.collection === 'claims')!;
       const file = join(fk, claim.path);
       const before = readFileSync(file, 'utf8');
       writeFileSync(file, before.replace('statement: ', 'statement: Edited. '));

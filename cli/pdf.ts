@@ -21,6 +21,7 @@ import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, chromiumPath } from './chromium.ts';
 import { serveDir } from './serve.ts';
 import { installHint } from './tools.ts';
+import { route } from '#lib/site/routes.ts';
 import { EXIT, oneOf, parseArgs, phase, PROJECT_ROOT, UsageError, type Phase } from './util.ts';
 
 export const PDF_FORMATS = ['a4', 'letter'] as const;
@@ -152,9 +153,9 @@ export async function renderPdfs(opts: PdfOptions): Promise<PdfResult> {
     const site = process.env.FIELDKIT_SITE || undefined;
 
     for (const cloud of wanted) {
-      const jobs: { kind: PdfFile['kind']; path: string; file: string }[] = [{ kind: 'kit', path: `/kits/${cloud}/`, file: `${cloud}.pdf` }];
+      const jobs: { kind: PdfFile['kind']; path: string; file: string }[] = [{ kind: 'kit', path: route.kit(cloud), file: `${cloud}.pdf` }];
       if (existsSync(join(distDir, 'clouds', cloud, 'dagger', 'index.html'))) {
-        jobs.push({ kind: 'dagger', path: `/clouds/${cloud}/dagger/`, file: `${cloud}-dagger.pdf` });
+        jobs.push({ kind: 'dagger', path: route.dagger(cloud), file: `${cloud}-dagger.pdf` });
       }
       for (const job of jobs) {
         const file = await phase(phases, `${cloud} ${job.kind}`, async () => {

@@ -10,6 +10,7 @@ export const PROJECT_ROOT = process.env.FIELDKIT_ROOT ?? join(dirname(fileURLToP
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
 
 import { InternalError, UsageError } from '../src/node/errors.ts';
+import { EDITIONS } from '../src/lib/editions/audience.ts';
 
 export { InternalError, UsageError };
 
@@ -110,7 +111,7 @@ export function rootFlag(value: string | true | undefined, opts: { requireConten
 
 /** `--audience internal|partner|public` (default internal). */
 export function audienceFlag(value: string | true | undefined): 'internal' | 'partner' | 'public' {
-  return oneOf('audience', value, ['internal', 'partner', 'public'] as const, 'internal');
+  return oneOf('audience', value, EDITIONS, 'internal');
 }
 
 /** `--port N`: an integer 0-65535 (0 picks a free port). */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { baseFields, isoDate, text, type SchemaContext } from './common.ts';
+import { baseFields, pastDate, text, type SchemaContext } from './common.ts';
 
 /** A number, or the literal `TBD` while nobody has a defensible figure. */
 export const claimValue = () =>
@@ -58,7 +58,7 @@ export const claimSchema = (ctx: SchemaContext) =>
     /** Sources (ids) behind the figure. */
     sources: z.array(ctx.ref('sources')).default([]).describe("Sources (ids) behind the figure."),
     /** When the figure was true (YYYY-MM-DD): the doc's date or the measurement date. */
-    asOf: isoDate().optional().describe("When the figure was true (YYYY-MM-DD): the doc's date or the measurement date."),
+    asOf: pastDate().optional().describe("When the figure was true (YYYY-MM-DD): the doc's date or the measurement date."),
     /** How to reproduce the figure. Required when status is `measured`. */
     repro: z
       .strictObject({
@@ -81,7 +81,7 @@ export const claimSchema = (ctx: SchemaContext) =>
     history: z
       .array(
         z.strictObject({
-          date: isoDate().describe("When this earlier value was published (YYYY-MM-DD)."),
+          date: pastDate().describe("When this earlier value was published (YYYY-MM-DD)."),
           value: claimValue().describe("The earlier value, in the claim's unit."),
           note: text().optional().describe("What changed, in a few words."),
           source: ctx.ref('sources').optional().describe("Where the earlier value was published (a `sources` id)."),

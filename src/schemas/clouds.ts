@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { baseFields, httpUrl, text, type SchemaContext } from './common.ts';
+import { baseFields, httpUrl, INTERNAL, text, type SchemaContext } from './common.ts';
 
 /** `clouds/<id>.md`: the per-cloud strategy one-pager. The body is the narrative. */
 export const cloudSchema = (ctx: SchemaContext) =>
@@ -50,9 +50,9 @@ export const cloudSchema = (ctx: SchemaContext) =>
       })
       .optional().describe("How we transact in the cloud's marketplace."),
     /** Pricing posture. Internal even in partner builds. */
-    pricingPosture: text().optional().describe("Pricing posture. Internal even in partner builds."),
+    pricingPosture: text().optional().describe("Pricing posture. Internal even in partner builds.").meta(INTERNAL),
     /** Lighthouse targets, anonymized profiles only. Internal even in partner builds. */
-    lighthouseTargets: z.array(z.strictObject({ profile: text().describe("An anonymized customer profile (industry, size, workload); never a name or a detail that identifies one."), why: text().describe("Why this profile is a target.") })).default([]).describe("Lighthouse targets, anonymized profiles only. Internal even in partner builds."),
+    lighthouseTargets: z.array(z.strictObject({ profile: text().describe("An anonymized customer profile (industry, size, workload); never a name or a detail that identifies one."), why: text().describe("Why this profile is a target.") })).default([]).describe("Lighthouse targets, anonymized profiles only. Internal even in partner builds.").meta(INTERNAL),
     /**
      * The dagger page: "where the cloud's storage breaks, and where we plug in". The three gaps
      * come from this cloud's claims with `dagger.rank`; this block holds the words around them.
@@ -64,7 +64,7 @@ export const cloudSchema = (ctx: SchemaContext) =>
         /** The workload framing: which workloads, at what scale. */
         framing: text().describe("The workload framing: which workloads, at what scale."),
         /** The anonymized customer anecdote. Internal only; never a real customer name. */
-        anecdote: z.strictObject({ text: text().describe("The anecdote in two or three sentences, anonymized."), source: ctx.ref('sources').optional().describe("The internal record it comes from (a `sources` id).") }).optional().describe("The anonymized customer anecdote. Internal only; never a real customer name."),
+        anecdote: z.strictObject({ text: text().describe("The anecdote in two or three sentences, anonymized."), source: ctx.ref('sources').optional().describe("The internal record it comes from (a `sources` id).") }).optional().describe("The anonymized customer anecdote. Internal only; never a real customer name.").meta(INTERNAL),
         /** Our fit: how we close the gaps, with measured deltas as claim links or TBD. */
         fit: text().describe("Our fit: how we close the gaps, with measured deltas as claim links or TBD."),
         /** The no-regrets ask of the cloud (co-sell, joint lighthouse criteria, minimal integration). */

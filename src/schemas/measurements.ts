@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { baseFields, text, type SchemaContext } from './common.ts';
+import { baseFields, INTERNAL, text, type SchemaContext } from './common.ts';
 
 /**
  * A date and time as the tools report it (ISO 8601). js-yaml turns an unquoted timestamp into a
@@ -39,11 +39,11 @@ export const measurementSchema = (ctx: SchemaContext) =>
     /** Where it ran, as the tool reported it; `given` is what the person importing added (--env). */
     environment: z
       .strictObject({
-        host: text().optional().describe("The host name the tool reported (internal edition only)."),
+        host: text().optional().describe("The host name the tool reported (internal edition only).").meta(INTERNAL),
         system: text().optional().describe("The operating system the tool reported."),
         kernel: text().optional().describe("The kernel version the tool reported."),
         cpu: text().optional().describe("The CPU the tool reported."),
-        peer: text().optional().describe("The other end of a network test (internal edition only)."),
+        peer: text().optional().describe("The other end of a network test (internal edition only).").meta(INTERNAL),
         given: z.record(z.string(), z.string()).optional().describe("What the tool does not report, given with --env: region, VM size."),
       })
       .default({}).describe("Where it ran, as the tool reported it; `given` is what the person importing added (--env)."),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { baseFields, text, type SchemaContext } from './common.ts';
+import { baseFields, INTERNAL, text, type SchemaContext } from './common.ts';
 
 /** The control-plane jobs a partner can do in a cloud-in-a-box blueprint. */
 export const PARTNER_ROLES = ['orchestration', 'provisioning', 'billing', 'identity', 'observability', 'networking'] as const;
@@ -37,6 +37,6 @@ export const partnerSchema = (ctx: SchemaContext) =>
           frd: ctx.ref('frds').optional().describe("The FRD (id) tracking it, if any."),
         }),
       )
-      .default([]).describe("What is missing for the blueprint to work end to end."),
+      .default([]).describe("What is missing for the blueprint to work end to end.").meta(INTERNAL),
   });
 export type Partner = z.output<ReturnType<typeof partnerSchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { baseFields, isoDate, text, type SchemaContext } from './common.ts';
+import { baseFields, INTERNAL, isoDate, text, type SchemaContext } from './common.ts';
 
 /** A month written `YYYY-MM`, e.g. 2026-11. */
 export const isoMonth = () =>
@@ -25,7 +25,7 @@ export const reviewSchema = (ctx: SchemaContext) =>
         summary: text().describe("The snapshot in two or three sentences."),
         /** Per cloud, what moved (qualitative, or a figure with where it came from). */
         clouds: z.array(z.strictObject({ cloud: ctx.ref('clouds').describe("The cloud (a `clouds` id)."), note: text().describe("What moved on that cloud.") })).default([]).describe("Per cloud, what moved (qualitative, or a figure with where it came from)."),
-      }).describe("Pipeline snapshot: where the pipeline stands, in words. Figures are TBD unless a CRM report backs them."),
+      }).describe("Pipeline snapshot: where the pipeline stands, in words. Figures are TBD unless a CRM report backs them.").meta(INTERNAL),
       /** Themes heard across deals this month. */
       themes: z.array(text()).min(1, { error: 'at least one theme' }).describe("Themes heard across deals this month."),
       /** Exactly three win patterns to repeat. */
@@ -59,7 +59,7 @@ export const reviewSchema = (ctx: SchemaContext) =>
             eta: isoDate().describe("When the fix is due (YYYY-MM-DD)."),
           }),
         )
-        .length(3, { error: 'exactly three loss patterns' }).describe("Exactly three loss patterns to fix, each with its root cause, owner and ETA."),
+        .length(3, { error: 'exactly three loss patterns' }).describe("Exactly three loss patterns to fix, each with its root cause, owner and ETA.").meta(INTERNAL),
       /** The top five product gaps, most important first, each tracked by an FRD. */
       gaps: z
         .array(

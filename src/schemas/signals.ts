@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { baseFields, isoDate, text, type SchemaContext } from './common.ts';
+import { baseFields, pastDate, text, type SchemaContext } from './common.ts';
 
 export const SIGNAL_STATUSES = ['new', 'answered', 'became-play', 'became-frd'] as const;
 
@@ -22,7 +22,7 @@ export const signalSchema = (ctx: SchemaContext) =>
       /** Who submitted it, as a role ("SE, Azure deals, EMEA"), never a person's name. */
       submittedBy: text().describe("Who submitted it, as a role (\"SE, Azure deals, EMEA\"), never a person's name."),
       /** When it was submitted (YYYY-MM-DD). */
-      date: isoDate().describe("When it was submitted (YYYY-MM-DD)."),
+      date: pastDate().describe("When it was submitted (YYYY-MM-DD)."),
       /** new (open), answered, became-play, became-frd. */
       status: z.enum(SIGNAL_STATUSES).describe("new (open), answered, became-play, became-frd."),
       /** The published answer. Required once answered; not yet there while new. */

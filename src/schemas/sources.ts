@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { baseFields, httpUrl, isoDate, text, type SchemaContext } from './common.ts';
+import { baseFields, httpUrl, pastDate, text, type SchemaContext } from './common.ts';
 
 /** `sources/<id>.yaml`: one document or measurement that claims cite. */
 export const sourceSchema = (ctx: SchemaContext) =>
@@ -17,9 +17,9 @@ export const sourceSchema = (ctx: SchemaContext) =>
       /** What kind of evidence this is. */
       kind: z.enum(['vendor-doc', 'measurement', 'field-report', 'customer-anecdote', 'analyst', 'press']).describe("What kind of evidence this is."),
       /** When we read it (YYYY-MM-DD). */
-      retrieved: isoDate().describe("When we read it (YYYY-MM-DD)."),
+      retrieved: pastDate().describe("When we read it (YYYY-MM-DD)."),
       /** The document's own date, when it shows one (YYYY-MM-DD). */
-      published: isoDate().optional().describe("The document's own date, when it shows one (YYYY-MM-DD)."),
+      published: pastDate().optional().describe("The document's own date, when it shows one (YYYY-MM-DD)."),
       /** True when names were removed; the real name is never stored. */
       anonymized: z.boolean().default(false).describe("True when names were removed; the real name is never stored."),
       /** Short note on how far to trust it. */

@@ -8,6 +8,7 @@
 import type { Claim, Cloud, Play, Source, TcoScenario } from '../../schemas/index.ts';
 import type { Entry, KitSnapshot } from '../../lib/content/snapshot.ts';
 import { MEDIUM_PARAMS, SCENARIO_PARAMS } from '../../schemas/tco.ts';
+import { claimLinkIds } from '../../lib/checks/integrity.ts';
 import { BADGE_LABEL, claimView, daggerClaims, entryById, escapeHtml, renderClaimLinks, type ClaimView } from '../../lib/site/views.ts';
 import { entryOf } from '../../lib/content/snapshot.ts';
 
@@ -79,11 +80,6 @@ export interface KitDoc {
   frds: Map<string, string>;
 }
 
-/** Claim ids linked from rendered prose (`<a href="claim:id">`), in reading order. */
-export function claimLinksIn(html: string): string[] {
-  return [...html.matchAll(/<a href="claim:([^"]+)">/g)].map((m) => m[1]!);
-}
-
 /**
  * Prose for the kit: claim links rendered with their value in the sentence (and a marker when not
  * plain sourced), followed by the footnote marks of the kit's sources appendix; headings moved down a
@@ -135,16 +131,16 @@ export function buildKitDoc(opts: {
     entry.data.sources.filter(shown).forEach((s) => cit.cite(s));
   };
 
-  // 1. Strategy: the narrative's claim links, in reading order.
+  // 1. Strategy: the narrative's claim links (from its Markdown, not its HTML), in reading order.
   const rawNarrative = html.get(`clouds:${cloud.id}`) ?? '';
-  for (const id of claimLinksIn(rawNarrative)) citeClaim(claimById(id));
+  for (const id of claimLinkIds(cloud.body)) citeClaim(claimById(id));
   const narrative = kitProse(rawNarrative, snapshot, now, cit, 'strategy');
 
   // 2. Plays: talk track, objections, proof points.
   const plays: KitPlay[] = [];
   for (const entry of snapshot.plays.filter((p) => p.data.clouds.includes(cloud.id))) {
     const rawTalk = html.get(`plays:${entry.id}`) ?? '';
-    for (const id of claimLinksIn(rawTalk)) citeClaim(claimById(id));
+    for (const id of claimLinkIds(entry.body)) citeClaim(claimById(id));
     const talk = kitProse(rawTalk, snapshot, now, cit, `play-${entry.id}`, 2);
     const objections = entry.data.objections.map((o) => {
       const proofEntry = o.proof ? claimById(o.proof) : undefined;

@@ -14,6 +14,8 @@
  * words, with no band. A known 0 is a real zero: a hairline at the start of the track.
  */
 import { formatValue } from '../site/views.ts';
+import { lowerFirst } from '../format/text.ts';
+import { round } from './svg-chart.ts';
 
 /** One gap, as the chart needs it (from a dagger claim and its `ours`). */
 export interface DaggerGap {
@@ -91,7 +93,6 @@ export const DAGGER_CHART = {
   top: 2,
 } as const;
 
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Words on lines of at most `max` characters (a longer word gets a line of its own). */
 export function wrapWords(text: string, max: number): string[] {
@@ -185,4 +186,3 @@ export function daggerChartAlt(gaps: readonly DaggerGap[], theirsLabel: string):
   );
 }
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

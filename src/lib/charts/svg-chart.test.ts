@@ -1,6 +1,6 @@
 /** Tests for the static SVG chart geometry. Expected coordinates are worked by hand. */
 import { describe, expect, it } from 'vitest';
-import { formatMoneyShort, lineChart, niceTicks } from './svg-chart.ts';
+import { lineChart, niceTicks } from './svg-chart.ts';
 
 describe('niceTicks', () => {
   it('covers the range with round steps', () => {
@@ -59,17 +59,5 @@ describe('lineChart', () => {
     expect(c.xTicks).toEqual([]);
     // an empty chart still gets an axis: 0..1 in quarters
     expect(c.yTicks.map((t) => t.value)).toEqual([0, 0.25, 0.5, 0.75, 1]);
-  });
-});
-
-describe('formatMoneyShort', () => {
-  it('uses k, M and B with at most three significant digits', () => {
-    expect(formatMoneyShort(950)).toBe('$950');
-    expect(formatMoneyShort(12_500)).toBe('$12.5k');
-    expect(formatMoneyShort(3_210_000)).toBe('$3.21M');
-    expect(formatMoneyShort(45_000_000)).toBe('$45M');
-    expect(formatMoneyShort(1_050_000_000)).toBe('$1.05B');
-    expect(formatMoneyShort(-2_000)).toBe('-$2k');
-    expect(formatMoneyShort(0)).toBe('$0');
   });
 });

@@ -52,7 +52,8 @@ export interface LineChart {
   yMax: number;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+/** A coordinate rounded to 1/100 of a pixel: short, stable SVG. */
+export const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Evenly spaced round tick values covering [min, max]: steps of 1, 2, 2.5 or 5 times a power of
@@ -119,15 +120,4 @@ export function lineChart(series: readonly ChartSeries[], box: ChartBox): LineCh
     yMin,
     yMax,
   };
-}
-
-/** Money for axis labels and summaries: $950, $12.5k, $3.2M, $1.05B (at most 3 significant digits). */
-export function formatMoneyShort(value: number, currency = '$'): string {
-  if (!Number.isFinite(value)) return String(value);
-  const sign = value < 0 ? '-' : '';
-  const a = Math.abs(value);
-  const [div, suffix] = a >= 1e9 ? [1e9, 'B'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'k'] : [1, ''];
-  const scaled = a / div;
-  const text = scaled >= 100 ? scaled.toFixed(0) : scaled >= 10 ? String(Number(scaled.toFixed(1))) : String(Number(scaled.toFixed(2)));
-  return `${sign}${currency}${text}${suffix}`;
 }

@@ -6,6 +6,8 @@ import { PLACEHOLDER, type Claim, type CollectionName } from '../../schemas/inde
 import type { ProblemCode } from '../problems/problems.ts';
 import { proseDrops, withoutControls, type Drop, type SanitizeOptions } from '../safety/sanitize.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from '../content/snapshot.ts';
+import { PAST_DATES, REFERENCE_FIELDS } from '../content/schema-fields.ts';
+import { plural } from '../format/text.ts';
 
 export type FieldPath = (string | number)[];
 
@@ -23,32 +25,11 @@ export interface Finding {
   expected?: string;
   found?: string;
   hint: string;
+  /** What the finding suggests instead (a misspelt key's nearest known key), as data: the hint says it in words. */
+  suggestion?: string;
+  /** For `missing-field`: the absent field's own path (`path` points at its parent, which exists). */
+  missing?: FieldPath;
 }
-
-/** Reference fields per collection, as path patterns (`*` = every array item or map value). */
-export const REFERENCE_FIELDS: Record<CollectionName, [pattern: string, target: CollectionName][]> = {
-  clouds: [['owner', 'people'], ['integrations.*.frd', 'frds'], ['dagger.anecdote.source', 'sources']],
-  plays: [
-    ['owner', 'people'], ['clouds.*', 'clouds'], ['objections.*.proof', 'claims'],
-    ['proofPoints.*', 'claims'], ['tco', 'tco'], ['frds.*', 'frds'],
-  ],
-  claims: [
-    ['owner', 'people'], ['cloud', 'clouds'], ['sources.*', 'sources'], ['history.*.source', 'sources'],
-    ['evidence.metric', 'measurements'], ['evidence.ours', 'measurements'],
-  ],
-  sources: [['owner', 'people']],
-  tco: [['owner', 'people'], ['scenario.*.source', 'sources'], ['hdd.*.source', 'sources'], ['ssd.*.source', 'sources']],
-  triage: [['owner', 'people'], ['questions.*.number.bands.*.claim', 'claims']],
-  frds: [['owner', 'people'], ['clouds.*', 'clouds'], ['decisions.*.by', 'people']],
-  people: [],
-  reviews: [
-    ['owner', 'people'], ['pipeline.clouds.*.cloud', 'clouds'], ['wins.*.plays.*', 'plays'], ['losses.*.owner', 'people'],
-    ['gaps.*.frd', 'frds'], ['next.*.cloud', 'clouds'], ['next.*.plays.*', 'plays'],
-  ],
-  signals: [['owner', 'people'], ['cloud', 'clouds'], ['play', 'plays'], ['frd', 'frds']],
-  partners: [['owner', 'people'], ['clouds.*', 'clouds'], ['gaps.*.frd', 'frds']],
-  measurements: [['owner', 'people'], ['claim', 'claims']],
-};
 
 /** Every value at a path pattern, with its concrete path. */
 export function valuesAt(data: unknown, pattern: string): { path: FieldPath; value: unknown }[] {
@@ -197,22 +178,13 @@ export function checkDaggerNumbers(snapshot: KitSnapshot): Finding[] {
     if (numbers >= 2) continue;
     out.push({
       code: 'dagger-few-numbers', severity: 'warning', file: cloud.file, path: ['dagger'], atKey: true,
-      message: `the ${cloud.id} dagger slide has ${numbers} quantified gap${numbers === 1 ? '' : 's'} of ${ranked.length}: a customer slide needs at least two numbers`,
+      message: `the ${cloud.id} dagger slide has ${plural(numbers, 'quantified gap')} of ${ranked.length}: a customer slide needs at least two numbers`,
       expected: 'at least 2 dagger claims (dagger.rank) with a number in metric.value', found: `${numbers} with a number`,
       hint: 'Source or measure a figure for a ranked claim (status sourced or measured), or rank a claim of this cloud that already has one.',
     });
   }
   return out;
 }
-
-/** Date fields that describe the past, per collection. */
-const PAST_DATES: Record<CollectionName, string[]> = {
-  clouds: ['reviewed'], plays: ['reviewed'], claims: ['reviewed', 'asOf', 'history.*.date'],
-  sources: ['reviewed', 'retrieved', 'published'], tco: ['reviewed'], triage: ['reviewed'],
-  frds: ['reviewed', 'decisions.*.date'], people: [],
-  reviews: ['reviewed'], signals: ['reviewed', 'date'], partners: ['reviewed'],
-  measurements: ['reviewed'],
-};
 
 /**
  * The newest of the past dates the content records (reviewed, asOf, retrieved, ...): a build date
@@ -258,7 +230,7 @@ export function checkFutureDates(snapshot: KitSnapshot, now: string, invalid: [C
 /** Claim links in Markdown prose: `[text](claim:azure/account-ingress)`. */
 export const CLAIM_LINK = /\]\(claim:([^)\s]+)\)/g;
 
-/** The claim ids a Markdown body links to. */
+/** The claim ids a Markdown body links to, in reading order (first mention). */
 export function claimLinkIds(body: string | undefined): Set<string> {
   return new Set([...(body ?? '').matchAll(CLAIM_LINK)].map((m) => m[1]!));
 }

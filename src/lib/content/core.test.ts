@@ -3,6 +3,7 @@ import { addDays, freshnessOf } from '../checks/freshness.ts';
 import { entryId } from './ids.ts';
 import { closest, valuesAt } from '../checks/integrity.ts';
 import { parseContentFile } from './parse.ts';
+import { validateContent } from './validate.ts';
 import { checkExitCode, type Problem } from '../problems/problems.ts';
 import { formatGithub, formatText } from '../problems/report.ts';
 import { formatValue } from '../site/views.ts';
@@ -130,5 +131,18 @@ describe('parseContentFile: fast path and positioned path agree', () => {
     const p = parseContentFile('a: 1\na: 2\n', 'data');
     expect(p.data).toBeUndefined();
     expect(p.syntax).toEqual([{ message: 'Map keys must be unique', pos: { line: 2, column: 1 } }]);
+  });
+});
+
+describe('a misspelt required key', () => {
+  const check = (yaml: string) =>
+    validateContent([{ path: 'src/content/people/ana.yaml', text: yaml }], { now: '2026-12-01' }).problems.map((p) => `${p.code} ${p.field}`);
+
+  it('is reported once, as the unknown key that names the right spelling (not again as missing)', () => {
+    expect(check('nmae: Ana\nrole: SE\n')).toEqual(['unknown-key nmae']);
+  });
+
+  it('an unknown key too far from any field explains nothing: the missing field is still reported', () => {
+    expect(check('zzzzzz: Ana\nrole: SE\n')).toEqual(['missing-field ', 'unknown-key zzzzzz']);
   });
 });

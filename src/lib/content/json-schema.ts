@@ -13,7 +13,14 @@ export const FIELDS_DOC = 'docs/fields.md';
 
 /** The JSON Schema of one collection (for Markdown collections: of the frontmatter). */
 export function collectionJsonSchema(spec: CollectionSpec): Json {
-  const schema = z.toJSONSchema(spec.schema(plainContext), { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  const schema = z.toJSONSchema(spec.schema(plainContext), {
+    io: 'input', unrepresentable: 'any', target: 'draft-2020-12',
+    // The rules' own tags (schema-fields.ts) are not JSON Schema keywords; `ref` stays, as documentation.
+    override: ({ jsonSchema }) => {
+      delete (jsonSchema as Json).internal;
+      delete (jsonSchema as Json).past;
+    },
+  }) as Json;
   return {
     $schema: schema.$schema,
     $id: `https://fieldkit.dev/schemas/${spec.name}.schema.json`,

@@ -11,7 +11,7 @@ import { checkFreshness } from '../checks/freshness.ts';
 import { entryId, fileNameProblem } from './ids.ts';
 import {
   checkClaimLinks, checkClaimRules, checkDaggerNumbers, checkProseSafety, checkDuplicateIds, checkFutureDates, checkReferences, findPlaceholders,
-  type Finding, type ProseBody, type RenderMarkdown,
+  type FieldPath, type Finding, type ProseBody, type RenderMarkdown,
 } from '../checks/integrity.ts';
 import { MAX_YAML_ALIASES, parseContentFile, type ParsedFile } from './parse.ts';
 import { checkRetypedNumbers, checkTriageClaims } from '../checks/retyped.ts';
@@ -75,12 +75,11 @@ export function collectionOf(path: string, contentDir: string): { spec: Collecti
  * key, whose hint already names the right spelling, and drop the missing field it explains.
  */
 function withoutMisspeltRequired(findings: Finding[]): Finding[] {
+  const key = (path: FieldPath) => JSON.stringify(path);
   const suggested = new Set(
-    findings
-      .filter((f) => f.code === 'unknown-key' && f.hint.startsWith('Did you mean'))
-      .map((f) => [...f.path.slice(0, -1), /"([^"]+)"/.exec(f.hint)![1]].join('.')),
+    findings.flatMap((f) => (f.code === 'unknown-key' && f.suggestion !== undefined ? [key([...f.path.slice(0, -1), f.suggestion])] : [])),
   );
-  return findings.filter((f) => !(f.code === 'missing-field' && suggested.has(f.expected!.split(':')[0]!)));
+  return findings.filter((f) => !(f.code === 'missing-field' && f.missing && suggested.has(key(f.missing))));
 }
 
 export function validateContent(files: ContentFile[], opts: ValidateOptions): ValidationResult {

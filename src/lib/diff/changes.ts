@@ -11,6 +11,7 @@ import { statusMove, type ClaimChange, type DiffSide, type KitDiff } from './dif
 import { showValue, showValueChange } from './diff-format.ts';
 import type { AnyEntry, KitSnapshot } from '../content/snapshot.ts';
 import { escapeHtml } from '../format/text.ts';
+import { route } from '../site/routes.ts';
 
 /** How many content commits the log reads back (override with FIELDKIT_HISTORY_LIMIT). */
 export const HISTORY_LIMIT = 50;
@@ -204,27 +205,27 @@ export function atomFeed(log: ChangeLog, o: FeedOptions): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${xml(abs('/changes.xml'))}</id>`,
+    `  <id>${xml(abs(route.changesFeed()))}</id>`,
     `  <title>${xml(`${o.name ?? 'Fieldkit'}: what changed (${o.edition} edition)`)}</title>`,
     `  <subtitle>${xml(log.available ? 'Claim values, statuses and sources, new and retired plays, from the git history of the content.' : `No history: ${log.reason}`)}</subtitle>`,
     `  <updated>${updated}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${xml(abs('/changes.xml'))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xml(abs('/changes/'))}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${xml(abs(route.changesFeed()))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xml(abs(route.changes()))}"/>`,
     `  <author><name>${xml(o.name ?? 'Fieldkit')}</name></author>`,
     '  <generator>Fieldkit</generator>',
   ];
   for (const ev of events) {
     const li = ev.items.map((i) => {
-      const path = i.collection === 'claims' ? `/claims/${i.id}/` : `/plays/${i.id}/`;
+      const path = i.collection === 'claims' ? route.claim(i.id) : route.play(i.id);
       const name = o.linkable(i.collection, i.id) ? `<a href="${escapeHtml(abs(path))}">${escapeHtml(i.id)}</a>` : escapeHtml(i.id);
       return `<li>${i.collection === 'claims' ? 'Claim' : 'Play'} ${name} (${escapeHtml(i.label)}): ${escapeHtml(itemText(i))}</li>`;
     });
     lines.push(
       '  <entry>',
-      `    <id>${xml(abs(`/changes/#${eventAnchor(ev)}`))}</id>`,
+      `    <id>${xml(abs(route.change(eventAnchor(ev))))}</id>`,
       `    <title>${xml(ev.subject || summaryOf(ev.items))}</title>`,
       `    <updated>${new Date(ev.date).toISOString()}</updated>`,
-      `    <link rel="alternate" type="text/html" href="${xml(abs(`/changes/#${eventAnchor(ev)}`))}"/>`,
+      `    <link rel="alternate" type="text/html" href="${xml(abs(route.change(eventAnchor(ev))))}"/>`,
       `    <summary>${xml(summaryOf(ev.items))}</summary>`,
       `    <content type="html">${xml(`<ul>${li.join('')}</ul><p>Commit ${ev.short}</p>`)}</content>`,
       '  </entry>',

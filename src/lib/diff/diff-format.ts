@@ -9,6 +9,7 @@ import { measurementLines } from '../measure/diff.ts';
 import type { Problem } from '../problems/problems.ts';
 import { plural } from '../format/text.ts';
 import { formatValue } from '../site/views.ts';
+import { route } from '../site/routes.ts';
 
 export type DiffFormat = 'markdown' | 'json' | 'text';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['markdown', 'json', 'text'];
@@ -149,8 +150,8 @@ function impactParts(i: Impact): { label: string; items: Item[] }[] {
   return [
     { label: 'plays', items: i.plays.map((p) => ({ name: p.id, note: p.via.join(', ') })) },
     { label: 'clouds', items: i.clouds.map((c) => ({ name: c.id, note: c.via.join(', ') })) },
-    { label: 'dagger pages', items: i.dagger.map((d) => ({ name: `/clouds/${d}/dagger/` })) },
-    { label: 'kits', items: i.kits.map((k) => ({ name: `/kits/${k}/` })) },
+    { label: 'dagger pages', items: i.dagger.map((d) => ({ name: route.dagger(d) })) },
+    { label: 'kits', items: i.kits.map((k) => ({ name: route.kit(k) })) },
     { label: 'also linked from', items: i.other.map((o) => ({ name: o })) },
   ].filter((p) => p.items.length);
 }

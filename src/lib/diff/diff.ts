@@ -5,10 +5,11 @@
  * dagger pages and kits each one touches; every other collection by changed field paths; problems
  * by file, code, field and message. Pure: no node:*, no clock, no printing.
  */
-import { COLLECTIONS, type CollectionName } from '../../schemas/index.ts';
+import { AUDIENCES, COLLECTIONS, type Audience, type CollectionName } from '../../schemas/index.ts';
 import { freshnessOf } from '../checks/freshness.ts';
 import { entryId } from '../content/ids.ts';
-import { claimLinkIds, REFERENCE_FIELDS, valuesAt } from '../checks/integrity.ts';
+import { claimLinkIds, valuesAt } from '../checks/integrity.ts';
+import { REFERENCE_FIELDS } from '../content/schema-fields.ts';
 import { parseContentFile } from '../content/parse.ts';
 import type { Problem } from '../problems/problems.ts';
 import { oldValueMentions, type OldValueMention } from '../checks/retyped.ts';
@@ -84,8 +85,6 @@ export interface EntryChange {
 export type ClaimStatus = 'tbd' | 'provisional' | 'sourced' | 'measured';
 /** Evidence strength, weakest first. */
 export const STATUS_ORDER: readonly ClaimStatus[] = ['tbd', 'provisional', 'sourced', 'measured'];
-/** Reach, narrowest first. */
-export const AUDIENCE_ORDER = ['internal', 'partner', 'public'] as const;
 
 export interface ValueChange {
   before: unknown;
@@ -457,7 +456,9 @@ function claimDetails(change: EntryChange, before: unknown, after: unknown, impa
   const audB = at(before, 'audience') ?? 'internal';
   const audA = at(after, 'audience') ?? 'internal';
   if (audB !== audA) {
-    const wider = AUDIENCE_ORDER.indexOf(audA as never) > AUDIENCE_ORDER.indexOf(audB as never);
+    // Wider: an audience earlier in AUDIENCES (public, partner, internal) than before.
+    const [ra, rb] = [AUDIENCES.indexOf(audA as Audience), AUDIENCES.indexOf(audB as Audience)];
+    const wider = ra >= 0 && rb >= 0 && ra < rb;
     out.audienceChange = { before: audB, after: audA, wider };
   }
   const rank = (d: unknown) => (typeof at(d, 'dagger.rank') === 'number' ? (at(d, 'dagger.rank') as number) : undefined);

@@ -4,10 +4,11 @@
  * entry is not. Everything that points at a left-out entry is reported, so nothing disappears
  * silently. Pure: snapshot in, filtered snapshot and findings out.
  */
-import type { Audience, Claim, CollectionName } from '../../schemas/index.ts';
+import { AUDIENCES, type Audience, type Claim, type CollectionName } from '../../schemas/index.ts';
 import { statementText } from '../site/views.ts';
 import type { Finding } from '../checks/integrity.ts';
-import { CLAIM_LINK, REFERENCE_FIELDS, valuesAt, type FieldPath } from '../checks/integrity.ts';
+import { CLAIM_LINK, valuesAt, type FieldPath } from '../checks/integrity.ts';
+import { INTERNAL_FIELDS, REFERENCE_FIELDS } from '../content/schema-fields.ts';
 import { findInSegments, hitLine, makeFolder, textSegments, withheldNeedles, type Needle } from '../safety/leaks.ts';
 
 /**
@@ -18,16 +19,20 @@ const FOLD = makeFolder({});
 import { pageOf, sectionByHref, SECTIONS, type Section } from '../site/routes.ts';
 import { entriesOf, type AnyEntry, type KitSnapshot } from '../content/snapshot.ts';
 
-export const AUDIENCES: readonly Audience[] = ['internal', 'partner', 'public'];
-const RANK: Record<Audience, number> = { public: 0, partner: 1, internal: 2 };
+export { AUDIENCES };
+/** The editions as commands list them: the default (internal) first, then the wider ones. */
+export const EDITIONS: readonly Audience[] = [...AUDIENCES].reverse();
 
 export function isAudience(v: string): v is Audience {
   return (AUDIENCES as readonly string[]).includes(v);
 }
 
+/** 0 for public, 1 for partner, 2 for internal: a higher rank sees more. */
+export const rankOf = (a: Audience): number => AUDIENCES.indexOf(a);
+
 /** Whether an entry meant for `entry` may appear in an edition for `edition`. */
 export function visibleIn(entry: Audience | undefined, edition: Audience): boolean {
-  return RANK[entry ?? 'internal'] <= RANK[edition];
+  return rankOf(entry ?? 'internal') <= rankOf(edition);
 }
 
 /**
@@ -42,20 +47,6 @@ export function sectionsIn(visible: KitSnapshot): Section[] {
 export function hasSection(visible: KitSnapshot, href: string): boolean {
   return visible[sectionByHref(href).collection].length > 0;
 }
-
-/** Fields that stay internal even on an entry a partner may see: [collection, field path]. */
-export const INTERNAL_FIELDS: [CollectionName, string][] = [
-  ['clouds', 'pricingPosture'],
-  ['clouds', 'lighthouseTargets'],
-  ['clouds', 'dagger.anecdote'],
-  ['frds', 'crm'],
-  ['frds', 'seNotes'],
-  ['reviews', 'pipeline'],
-  ['reviews', 'losses'],
-  ['partners', 'gaps'],
-  ['measurements', 'environment.host'],
-  ['measurements', 'environment.peer'],
-];
 
 export interface Withheld {
   collection: CollectionName;
@@ -95,21 +86,17 @@ export function applyAudience(snapshot: KitSnapshot, edition: Audience): { snaps
   return { snapshot: out, withheld };
 }
 
+/** The entry's data with every internal-only field (`.meta(INTERNAL)` in its schema) cleared: a list emptied, anything else removed. */
 function withoutInternalFields(collection: CollectionName, data: Record<string, unknown>): Record<string, unknown> {
   const copy = structuredClone(data);
-  for (const [c, path] of INTERNAL_FIELDS) {
-    if (c !== collection) continue;
-    const keys = path.split('.');
-    let node: Record<string, unknown> | undefined = copy;
-    for (const k of keys.slice(0, -1)) node = node?.[k] as Record<string, unknown> | undefined;
-    if (node && keys.at(-1)! in node) {
-      const last = keys.at(-1)!;
-      node[last] = Array.isArray(node[last]) ? [] : undefined;
+  for (const pattern of INTERNAL_FIELDS[collection]) {
+    for (const { path, value } of valuesAt(copy, pattern)) {
+      const parent = path.slice(0, -1).reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], copy) as Record<string | number, unknown>;
+      parent[path.at(-1)!] = Array.isArray(value) ? [] : undefined;
     }
   }
   return copy;
 }
-
 
 /** Every string in an entry's data, with its path (internal-only fields are already cleared). */
 function stringsIn(value: unknown, path: FieldPath = []): { path: FieldPath; value: string }[] {

@@ -8,12 +8,13 @@ import { freshnessOf } from '../checks/freshness.ts';
 import type { Entry, KitSnapshot } from '../content/snapshot.ts';
 import { formatValue } from '../site/views.ts';
 import type { Side } from './measurement.ts';
+import { measurementAnchor, route } from '../site/routes.ts';
 
 /** Where a measurement's raw file is served: `/measurements/<measurement id>/<file>`. */
-export const rawFileUrl = (measurementId: string, name: string) => `/measurements/${measurementId}/${encodeURIComponent(name)}`;
+export const rawFileUrl = route.measurementFile;
 
 /** The anchor of a measurement on its claim page. */
-export const measurementAnchor = (measurementId: string) => `measurement-${measurementId.split('/').at(-1)}`;
+export { measurementAnchor };
 
 /** "write.clat.p99" -> "write completion latency, p99"; "csv:throughput" -> "throughput". */
 export function statisticLabel(key: string): string {
@@ -117,6 +118,6 @@ export function oursFigure(snapshot: KitSnapshot, claim: Entry<Claim>, now: stri
     label: ours.label,
     value: m.data.summary.median,
     unit: m.data.unit,
-    measured: { id: m.id, href: `/claims/${claim.id}/#${measurementAnchor(m.id)}`, n: m.data.summary.n, stale: freshnessOf(m.data, now).stale, started: m.data.started },
+    measured: { id: m.id, href: route.measurement(m.id), n: m.data.summary.n, stale: freshnessOf(m.data, now).stale, started: m.data.started },
   };
 }

@@ -58,13 +58,14 @@ export function issueToFindings(issue: Issue, file: string, schema: z.ZodType): 
           expected: allowed.length ? `one of: ${allowed.join(', ')}` : 'no other keys',
           found: key,
           hint: near ? `Did you mean "${near}"? Rename the key.` : 'Remove the key or fix its spelling.',
+          ...(near ? { suggestion: near } : {}),
         };
       });
     }
     case 'invalid_type': {
       if (issue.input === undefined) {
         return [{
-          ...base, code: 'missing-field', path: path.slice(0, -1), atKey: false,
+          ...base, code: 'missing-field', path: path.slice(0, -1), missing: path, atKey: false,
           message: `missing required field "${field}"`,
           expected: `${field}: ${issue.expected}`, found: 'nothing',
           hint: `Add \`${String(path.at(-1))}:\` with ${article(issue.expected)}.`,

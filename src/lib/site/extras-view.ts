@@ -5,6 +5,7 @@
 import type { Cloud, Partner, Play, Review, Signal } from '../../schemas/index.ts';
 import { PARTNER_ROLES } from '../../schemas/partners.ts';
 import type { Entry, KitSnapshot } from '../content/snapshot.ts';
+import { partnerAnchor, route, signalAnchor } from './routes.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -14,9 +15,8 @@ export function monthLabel(month: string): string {
   return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
-export const reviewUrl = (id: string) => `/reviews/${id}/`;
-export const signalAnchor = (id: string) => `signal-${id.replace(/\//g, '-')}`;
-export const partnerAnchor = (id: string) => `partner-${id.replace(/\//g, '-')}`;
+export const reviewUrl = route.review;
+export { partnerAnchor, signalAnchor };
 
 /** Reviews, newest month first. */
 export function reviewsNewestFirst(snapshot: KitSnapshot): Entry<Review>[] {

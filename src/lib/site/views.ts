@@ -3,9 +3,10 @@
  */
 import type { Claim, CollectionName } from '../../schemas/index.ts';
 import { claimImpact } from '../diff/diff.ts';
-import { pageOf } from './routes.ts';
+import { pageOf, route } from './routes.ts';
 import { sectionsIn } from '../editions/audience.ts';
 import { escapeHtml, plural } from '../format/text.ts';
+import { num } from '../format/numbers.ts';
 
 export { escapeHtml, plural };
 import { figureAge, freshnessOf, oldFigureText, type FigureAge } from '../checks/freshness.ts';
@@ -44,7 +45,7 @@ export const BADGE_LABEL: Record<ClaimBadge, string> = {
 /** A value as people read it: thousands separators, TBD kept as TBD (never blank, never zero). */
 export function formatValue(value: number | 'TBD', unit?: string): string {
   if (value === 'TBD') return 'TBD';
-  const n = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  const n = num(value, 4);
   return unit ? `${n} ${unit}` : n;
 }
 
@@ -89,7 +90,7 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
   // A source left out of this edition is counted but not linked.
   const sources = c.sources.flatMap((sid) => {
     const s = entryById(snapshot, 'sources', sid);
-    return s ? [{ id: sid, title: s.data.title, url: `/sources/${sid}/` }] : [];
+    return s ? [{ id: sid, title: s.data.title, url: route.source(sid) }] : [];
   });
   return {
     id: entry.id,
@@ -107,7 +108,7 @@ export function claimView(entry: Entry<Claim>, snapshot: KitSnapshot, now: strin
   };
 }
 
-export const claimUrl = (id: string) => `/claims/${id}/`;
+export const claimUrl = route.claim;
 
 /**
  * The small marker beside an old figure (its `asOf` older than its category allows), as HTML for
@@ -178,7 +179,7 @@ function claimMarker(v: ClaimView): string {
 function claimNote(v: ClaimView): string {
   const parts = [BADGE_LABEL[v.badge], v.asOf ? `as of ${v.asOf}` : 'no as-of date'];
   if (v.sources.length) parts.push(v.sources.map((s) => s.title).join('; '));
-  if (v.withheldSources) parts.push(`${v.withheldSources} source${v.withheldSources === 1 ? '' : 's'} withheld in this edition`);
+  if (v.withheldSources) parts.push(`${plural(v.withheldSources, 'source')} withheld in this edition`);
   return escapeHtml(parts.join(' · '));
 }
 
@@ -237,13 +238,13 @@ export function hrefOf(snapshot: KitSnapshot, collection: CollectionName, id: st
 /** Every entry page of an edition, for the sitemap. */
 export function sitemapPaths(snapshot: KitSnapshot): string[] {
   const tier2 = snapshot.clouds.some((c) => c.data.tier === 'tier2');
-  const fixed = ['/', ...new Set(sectionsIn(snapshot).map((s) => s.href)), ...(tier2 ? ['/blueprint/'] : []), '/search/', '/changes/'];
+  const fixed = [route.home(), ...new Set(sectionsIn(snapshot).map((s) => s.href)), ...(tier2 ? [route.blueprint()] : []), route.search(), route.changes()];
   const pages = (['clouds', 'plays', 'claims', 'sources', 'tco', 'frds', 'reviews'] as const).flatMap((c) =>
     (snapshot[c] as { id: string }[]).map((e) => pageOf(c, e.id)),
   );
   const extra = snapshot.clouds.flatMap((e) => [
-    ...(e.data.dagger ? [`${pageOf('clouds', e.id)}dagger/`] : []),
-    `/kits/${e.id}/`,
+    ...(e.data.dagger ? [route.dagger(e.id)] : []),
+    route.kit(e.id),
   ]);
   return [...fixed, ...pages, ...extra];
 }

@@ -16,6 +16,7 @@ import {
   type TcoInputs,
 } from './tco.ts';
 import { escapeHtml, fieldOf, FIELDS, formatInput, getValue, num, perTB, withValues, type FieldKey } from './tco-view.ts';
+import { lowerFirst } from '../format/text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Which inputs are moved, and how
@@ -161,7 +162,6 @@ export function tippingText(p: number): string {
 const priceText = (p: number) => tippingText(p).replace(/\/TB/g, '');
 
 const label = (key: FieldKey) => fieldOf(key)?.fullLabel ?? key;
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 const valueText = (key: FieldKey, v: number) => `${num(v, 4)} ${fieldOf(key)?.unit ?? ''}`.trim();
 
 /** The one-sentence text alternative of the tornado chart. */

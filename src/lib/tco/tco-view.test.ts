@@ -16,7 +16,6 @@ import {
   inputProblems,
   inputsFor,
   isChanged,
-  parseNumber,
   pitfalls,
   provenanceFor,
   renderChanged,
@@ -53,23 +52,6 @@ describe('fields', () => {
 });
 
 describe('typed numbers', () => {
-  it('reads plain, signed, decimal, exponent and grouped numbers', () => {
-    expect(parseNumber('60')).toBe(60);
-    expect(parseNumber(' 0.0806 ')).toBe(0.0806);
-    expect(parseNumber('.5')).toBe(0.5);
-    expect(parseNumber('-0.2')).toBe(-0.2);
-    expect(parseNumber('1e6')).toBe(1_000_000);
-    expect(parseNumber('1,000,000')).toBe(1_000_000);
-    expect(parseNumber('10 000')).toBe(10_000);
-    expect(parseNumber('10_000.5')).toBe(10_000.5);
-  });
-
-  it('refuses what is not a number', () => {
-    for (const s of ['', '  ', 'abc', '12 TB', '1,5', '1,00', '0x10', 'Infinity', '1.2.3', '--1']) {
-      expect(parseNumber(s), s).toBeNaN();
-    }
-  });
-
   it('counts text as changed only when it means another number', () => {
     expect(isChanged('60', 60)).toBe(false);
     expect(isChanged('60.0', 60)).toBe(false);
@@ -127,6 +109,9 @@ describe('input problems', () => {
     expect(inputProblems(inputsFor(BASE, raw), raw)[0]?.message).toBe('SSD drive price per TB: expected a number ($ per TB raw), found “cheap”');
     const blank = { 'ssd.pricePerTB': '' } as const;
     expect(inputProblems(inputsFor(BASE, blank), blank)[0]?.message).toBe('SSD drive price per TB: expected a number ($ per TB raw), found nothing');
+    const comma = { 'ssd.afr': '0,02' } as const;
+    expect(inputProblems(inputsFor(BASE, comma), comma)[0]?.message)
+      .toBe('SSD annual failure rate: expected a number (failures per drive-year (fraction)), found “0,02”: write 0.02 with a decimal point (a comma only groups thousands, as in 1,000)');
   });
 
   it('report the duty cycle as a whole', () => {

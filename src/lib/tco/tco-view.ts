@@ -7,7 +7,8 @@
  *
  * Imports only values from ./tco.ts (never src/schemas, which would pull Zod into the page's JS).
  */
-import { escapeHtml } from '../format/text.ts';
+import { escapeHtml, lowerFirst, plural } from '../format/text.ts';
+import { cents, count, money, moneyShort, num, parseNumber, percent, perTB, readNumber } from '../format/numbers.ts';
 import {
   computeTco,
   DUTY_SUM_FIELD,
@@ -80,7 +81,6 @@ export interface FieldDef {
   id: string;
 }
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 function def(group: Group, param: string, label: string, unit: string): FieldDef {
   return {
@@ -127,19 +127,6 @@ export function withValues(inputs: TcoInputs, values: Partial<Record<FieldKey, n
 // Numbers typed by people, and the URL
 // ---------------------------------------------------------------------------------------------
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-
-/**
- * A number as typed: decimal point, optional exponent, optional thousands commas (1,000,000) and
- * spaces or underscores between digits. Anything else (blank, "12 TB", "1,5") is NaN.
- */
-export function parseNumber(raw: string): number {
-  let s = raw.trim().replace(/(?<=\d)[\s_](?=\d)/g, '');
-  if (GROUPED.test(s)) s = s.replace(/,/g, '');
-  return NUMBER.test(s) ? Number(s) : NaN;
-}
-
 /** How a number is written into an input and the URL: shortest exact form, no exponent for ordinary sizes. */
 export function formatInput(n: number): string {
   return String(n);
@@ -166,7 +153,7 @@ export function changedOnly(raw: RawValues, defaults: TcoInputs): RawValues {
 /** The model's inputs for the typed text: sourced values where nothing was typed; NaN for unparseable text. */
 export function inputsFor(defaults: TcoInputs, raw: RawValues): TcoInputs {
   const values: Partial<Record<FieldKey, number>> = {};
-  for (const [key, r] of Object.entries(raw) as [FieldKey, string][]) values[key] = parseNumber(r);
+  for (const [key, r] of Object.entries(raw) as [FieldKey, string][]) values[key] = parseNumber(r) ?? NaN;
   return withValues(defaults, values);
 }
 
@@ -212,8 +199,9 @@ export function inputProblems(inputs: TcoInputs, raw: RawValues = {}): FieldProb
     const f = fieldOf(e.field);
     if (!f) return { field: e.field, message: `${e.field}: ${e.message}`, target: '' };
     const typed = raw[f.key];
-    const message = typed !== undefined && Number.isNaN(parseNumber(typed))
-      ? `expected a number (${f.unit}), found ${typed.trim() === '' ? 'nothing' : `“${typed.trim()}”`}`
+    const reading = typed === undefined ? undefined : readNumber(typed);
+    const message = typed !== undefined && reading && !reading.ok
+      ? `expected a number (${f.unit}), found ${typed.trim() === '' ? 'nothing' : `“${typed.trim()}”`}${reading.hint ? `: ${reading.hint}` : ''}`
       : e.message;
     return { field: f.key, message: `${f.fullLabel}: ${message}`, target: f.id };
   });
@@ -223,22 +211,8 @@ export function inputProblems(inputs: TcoInputs, raw: RawValues = {}): FieldProb
 // Formatting
 // ---------------------------------------------------------------------------------------------
 
-const usd0 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const usd2 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const usdCompact = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
-const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const dec = (digits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
-
-/** Whole dollars: $1,911,844. */
-export const money = (n: number) => usd0.format(n);
-/** Three significant digits: $1.91M. */
-export const moneyShort = (n: number) => usdCompact.format(n);
-/** A price per TB: $36.36/TB. */
-export const perTB = (n: number) => `${usd2.format(n)}/TB`;
-export const count = (n: number) => int.format(n);
-export const num = (n: number, digits = 2) => dec(digits).format(n);
-export const percent = (fraction: number, digits = 0) => `${dec(digits).format(fraction * 100)} %`;
-const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+// The one set of number formatters (src/lib/format/numbers.ts), re-exported for the TCO page and its scripts.
+export { count, money, moneyShort, num, percent, perTB };
 
 export { escapeHtml };
 
@@ -588,7 +562,7 @@ export function renderSummary(v: TcoView): string {
     `<div class="tco-figure-box tco-figure-box--${m}${vd.cheaper === m ? ' tco-figure-box--win' : ''}">` +
     `<dt>${GROUP_LABEL[m]} TCO, ${plural(inputs.scenario.years, 'year')}${vd.cheaper === m ? ' <span class="tco-tag tco-tag--win">cheaper</span>' : ''}</dt>` +
     `<dd><span class="tco-big">${moneyShort(r[m].totals.total)}</span> ` +
-    `<span class="tco-small">${usd2.format(r[m].costPerTBMonth)} per TB-month</span></dd></div>`;
+    `<span class="tco-small">${cents(r[m].costPerTBMonth)} per TB-month</span></dd></div>`;
   return (
     `<p class="tco-tipping" data-cheaper="${vd.cheaper}">${vd.tipping}</p>` +
     `<p class="tco-crossover" data-crossover="${r.crossover?.year ?? 'none'}">${vd.crossover}</p>` +

@@ -6,6 +6,7 @@ import type { Triage } from '../../schemas/index.ts';
 import { NEXT_STEP_LABEL, paramOf, ruleText, type Answered, type Question, type TriageResult, type Verdict } from './triage.ts';
 
 import { escapeHtml as esc } from '../format/text.ts';
+import { num } from '../format/numbers.ts';
 
 export const VERDICT_LABEL: Record<Verdict | 'incomplete', string> = { green: 'Green', yellow: 'Yellow', red: 'Red', incomplete: 'Incomplete' };
 
@@ -17,7 +18,7 @@ export function chip(v: Verdict): string {
 /** The range a band covers, in words: "below 1", "1 to under 100", "100 or more". */
 export function bandRanges(q: Question): { range: string; verdict: Verdict; label: string; claim?: string }[] {
   const n = q.number!;
-  const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  const fmt = (x: number) => num(x, 6);
   return n.bands.map((b, i) => {
     const prev = i > 0 ? n.bands[i - 1]!.below : undefined;
     const range =

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { plainContext } from '../../schemas/index.ts';
 import { triageSchema } from '../../schemas/triage.ts';
-import { answersFromSearch, bandOf, evaluate, parseNumber, resolveTriage, ruleText, searchFromAnswers, type RawAnswers, type ThresholdClaim } from './triage.ts';
+import { answersFromSearch, bandOf, evaluate, resolveTriage, ruleText, searchFromAnswers, type RawAnswers, type ThresholdClaim } from './triage.ts';
 import { bandRanges, renderVerdict } from './triage-view.ts';
 
 const schema = triageSchema(plainContext);
@@ -117,14 +117,10 @@ describe('number bands: first band whose `below` is above the answer; the last t
   it('states each band as a range', () => {
     expect(bandRanges(RUBRIC.questions[0]!).map((b) => b.range)).toEqual(['below 1', '1 to under 100', '100 or more']);
   });
-  it('parses typed numbers strictly', () => {
-    expect(parseNumber('12.5')).toBe(12.5);
-    expect(parseNumber('.5')).toBe(0.5);
-    expect(parseNumber('10 000')).toBe(10000);
-    expect(parseNumber('12ms')).toBeUndefined();
-    expect(parseNumber('0x10')).toBeUndefined();
-    expect(parseNumber('Infinity')).toBeUndefined();
-    expect(parseNumber(Number.NaN)).toBeUndefined();
+  it('refuses a decimal comma with what to write instead (it used to read "0,5" as 5)', () => {
+    expect(evaluate(RUBRIC, { ...GREEN, p99: '0,5' }).missing).toEqual([
+      { key: 'p99', question: 'p99 latency?', problem: '"0,5" is not a number: write 0.5 with a decimal point (a comma only groups thousands, as in 1,000)' },
+    ]);
   });
 });
 

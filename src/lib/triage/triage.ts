@@ -9,6 +9,7 @@
  * `incomplete`, with the questions still missing.
  */
 import type { Triage } from '../../schemas/index.ts';
+import { num, readNumber } from '../format/numbers.ts';
 
 export type Verdict = 'green' | 'yellow' | 'red';
 export type Question = Triage['questions'][number];
@@ -67,18 +68,8 @@ export function bandOf(q: Question, n: number): NonNullable<Question['number']>[
   return bands.find((b) => b.below === undefined || n < b.below) ?? bands[bands.length - 1]!;
 }
 
-/** Reads a typed number: digits with an optional decimal point; thousands separators and spaces are ignored. */
-export function parseNumber(raw: string | number): number | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  const s = raw.trim().replace(/[\s,_]/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
-}
+/** A number in an answer or a band: thousands separators, up to six decimals. */
+const formatNumber = (n: number) => num(n, 6);
 
 /** One question's answer, or why it cannot be used. */
 export function answerQuestion(q: Question, raw: string | number | undefined): { ok: true; answered: Answered } | { ok: false; problem?: string } {
@@ -88,8 +79,9 @@ export function answerQuestion(q: Question, raw: string | number | undefined): {
     if (!c) return { ok: false, problem: `"${String(raw)}" is not one of the choices` };
     return { ok: true, answered: { key: q.key, question: q.text, answer: c.label, value: c.value, verdict: c.verdict } };
   }
-  const n = parseNumber(raw);
-  if (n === undefined) return { ok: false, problem: `"${String(raw)}" is not a number` };
+  const reading = readNumber(raw);
+  if (!reading.ok) return { ok: false, problem: `"${String(raw)}" is not a number${reading.hint ? `: ${reading.hint}` : ''}` };
+  const n = reading.value;
   const min = q.number!.min ?? 0;
   if (n < min) return { ok: false, problem: `${formatNumber(n)} is below the smallest sensible answer, ${formatNumber(min)}` };
   const band = bandOf(q, n);
