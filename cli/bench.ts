@@ -434,7 +434,7 @@ async function benchOne(n: number, opts: { seed: number; now: string; rounds: nu
       const claim = kit.entries.find((e) => e.collection === 'claims')!;
       const file = join(fk, claim.path);
       const before = readFileSync(file, 'utf8');
-      writeFileSync(file, before.replace('statement: ', 'statement: Edited. '));
+      writeFileSync(file, before.replace('Synthetic: ', 'Synthetic, edited: ')); // inside the statement
       try {
         const r = await measure(node, ['cli/main.ts', 'build', '--now', opts.now], { cwd: fk, env: fkEnv });
         if (r.code !== 0) failed(`fieldkit build (incremental) at N=${n}`, r);
