@@ -4,24 +4,14 @@
  * recomputed here: the tests check behaviour and that the page agrees with itself (the verdict
  * flips around the break-even price it states; the crossover year matches its own table).
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
 import { computeTco, type TcoInputs } from '../../src/lib/tco/tco.ts';
 import { withValues, type FieldKey } from '../../src/lib/tco/tco-view.ts';
+import { axeViolations } from './axe.ts';
 
 const site = useSite();
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 let scenarioPath = '';
 
 /** The break-even SSD $/TB stated in the tipping-point sentence. */
