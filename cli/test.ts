@@ -100,13 +100,24 @@ async function unitWithCoverage(outFile: string): Promise<Tally> {
     process.stderr.write('coverage: no summary written (the unit run did not finish)\n');
     return { passed: t.passed, failed: Math.max(1, t.failed), skipped: t.skipped };
   }
-  const total = (JSON.parse(readFileSync(summary, 'utf8')) as { total: Record<'lines' | 'branches', { pct: number }> }).total;
+  const total = (JSON.parse(readFileSync(summary, 'utf8')) as { total: CoverageTotal }).total;
+  const c = coverageVerdict(total, floor);
+  process.stderr.write(`${c.line}\n`);
+  // vitest already fails a run below the floor (a non-zero exit with no failed test); count it once.
+  const thresholdFailure = c.below.length > 0 && t.failed === 0 ? 1 : 0;
+  return { passed: t.passed, failed: t.failed + thresholdFailure, skipped: t.skipped };
+}
+
+export type CoverageTotal = Record<'lines' | 'branches', { pct: number }>;
+
+/** The coverage line `test` prints, and which measures are below the floor. */
+export function coverageVerdict(total: CoverageTotal, floor?: { lines: number; branches: number }): { line: string; below: ('lines' | 'branches')[] } {
   const below = floor ? (['lines', 'branches'] as const).filter((k) => total[k].pct < floor[k]) : [];
   const floorText = floor ? ` (floor: ${floor.lines} % of lines, ${floor.branches} % of branches)` : '';
-  process.stderr.write(`coverage of src/lib: ${total.lines.pct} % of lines, ${total.branches.pct} % of branches${floorText}${below.length ? `: BELOW the floor for ${below.join(' and ')}` : ''}\n`);
-  // vitest already fails a run below the floor (a non-zero exit with no failed test); count it once.
-  const thresholdFailure = below.length > 0 && t.failed === 0 ? 1 : 0;
-  return { passed: t.passed, failed: t.failed + thresholdFailure, skipped: t.skipped };
+  return {
+    line: `coverage of src/lib: ${total.lines.pct} % of lines, ${total.branches.pct} % of branches${floorText}${below.length ? `: BELOW the floor for ${below.join(' and ')}` : ''}`,
+    below,
+  };
 }
 
 /** The floor from vitest.config.ts, or undefined in a kit without one. */
