@@ -13,6 +13,7 @@ import { CKPT, CKPT_CLAIM, FIXTURES } from '../../../tests/cli/measure-fixture.t
 import { validateContent, type ContentFile } from '../content/validate.ts';
 import { evidenceDir, isEvidencePath } from './check.ts';
 import { buildMeasurement } from './measurement.ts';
+import { claimProofs, statisticLabel } from './view.ts';
 
 const NOW = '2026-12-02';
 const RAW = readFileSync(join(FIXTURES, 'fio-write-1m.json'), 'utf8');
@@ -31,6 +32,13 @@ function measurementData(): Record<string, unknown> {
 const MEASURED_CLAIM = CKPT_CLAIM
   .replace('  value: TBD # to be measured', '  value: 4.793')
   .replace('status: tbd', 'status: measured\nsources: [doc]\nasOf: 2026-12-01\nevidence:\n  metric: azure/ckpt/2026-12-01-0819');
+
+/** The measured kit as validated. */
+function measuredKit() {
+  const files: ContentFile[] = Object.entries({ ...BASE_TREE, [CKPT]: MEASURED_CLAIM, [ENTRY]: stringify(measurementData()) }).map(([path, text]) => ({ path, text }));
+  files.push({ path: EVIDENCE, text: RAW, sha256: sha(RAW) });
+  return validateContent(files, { now: NOW }).snapshot;
+}
 
 /** The measured kit, with files replaced (null removes one) and the measurement's data patched. */
 function problems(opts: { files?: Record<string, string | null>; patch?: (d: Record<string, unknown>) => void; evidenceText?: string; extra?: ContentFile[] } = {}) {
@@ -135,5 +143,23 @@ describe('measurement rules', () => {
     const ps = problems({ evidenceText: '{"fio version": "fio-3.33", "jobs": []}', patch: (d) => { (d.files as { sha256: string }[])[0]!.sha256 = sha('{"fio version": "fio-3.33", "jobs": []}'); } });
     expect(ps.map((p) => [p.code, p.field])).toEqual([['evidence-unreadable', 'files.0.name']]);
     expect(ps[0]!.message).toMatch(/^the raw results cannot give write\.bandwidth in GB\/s: fio-write-1m\.json: /);
+  });
+});
+
+describe('the proof on the claim page', () => {
+  it('the claim\'s measurements, metric side first, with the run, its raw file and the statistic in words', () => {
+    const kit = measuredKit();
+    const claim = kit.claims.find((c) => c.id === 'azure/ckpt')!;
+    const proofs = claimProofs(kit, claim, NOW);
+    expect(proofs.map((p) => [p.id, p.side, p.sideLabel, p.median, p.n, p.statistic, p.stale])).toEqual([
+      [ID, 'metric', 'Sustained checkpoint write bandwidth', '4.793 GB/s', 1, 'write bandwidth', false],
+    ]);
+    expect(proofs[0]!.runs).toEqual([{ n: 1, file: 'fio-write-1m.json', href: `/measurements/${ID}/fio-write-1m.json`, time: '2026-12-01T08:19:17.400Z', value: '4.793 GB/s' }]);
+    expect(proofs[0]!.spreadPct).toBeUndefined();
+    const ingress = kit.claims.find((c) => c.id === 'azure/ingress')!;
+    expect(claimProofs(kit, ingress, NOW)).toEqual([]);
+  });
+  it('a statistic it has no words for is shown as its key', () => {
+    expect(statisticLabel('read.slat.mean')).toBe('read.slat.mean');
   });
 });
