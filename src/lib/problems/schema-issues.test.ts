@@ -39,7 +39,8 @@ describe('issueToFindings', () => {
   });
 
   it('an unknown key: the keys allowed there, and the near one to rename to', () => {
-    expect(findings({ ...GOOD, metric: { unit: 'ms', beter: 'lower' } })).toEqual([{
+    // toMatchObject: the finding may carry more structure (e.g. the suggestion as a field)
+    expect(findings({ ...GOOD, metric: { unit: 'ms', beter: 'lower' } })).toMatchObject([{
       code: 'unknown-key', path: ['metric', 'beter'], atKey: true, message: 'unknown key "beter" in metric',
       expected: 'one of: unit, better', found: 'beter', hint: 'Did you mean "better"? Rename the key.',
     }]);
@@ -48,7 +49,7 @@ describe('issueToFindings', () => {
 
   it('a missing field: on the parent, with what to add', () => {
     const { name: _n, ...noName } = GOOD;
-    expect(findings(noName)).toEqual([{
+    expect(findings(noName)).toMatchObject([{
       code: 'missing-field', path: [], atKey: false, message: 'missing required field "name"',
       expected: 'name: string', found: 'nothing', hint: 'Add `name:` with a string.',
     }]);
