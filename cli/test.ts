@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Audience } from '#schemas/common.ts';
 import { latestContentDate } from '#lib/checks/integrity.ts';
 import { buildSite } from './build.ts';
@@ -67,10 +68,10 @@ export function extraBuilds(root: string, now: string): { name: string; audience
   ];
 }
 
-async function vitest(project: string, outFile: string, extraEnv: Record<string, string> = {}): Promise<Tally> {
+async function vitest(project: string, outFile: string, extraEnv: Record<string, string> = {}, extraArgs: string[] = []): Promise<Tally> {
   rmSync(outFile, { force: true });
   const bin = join(PROJECT_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-  const code = await run(process.execPath, [bin, 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${outFile}`], {
+  const code = await run(process.execPath, [bin, 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${outFile}`, ...extraArgs], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...extraEnv },
   });
@@ -80,6 +81,50 @@ async function vitest(project: string, outFile: string, extraEnv: Record<string,
   const brokenFiles = r.testResults.filter((t) => t.status === 'failed').length;
   const failed = r.numFailedTests || (code !== 0 ? Math.max(1, brokenFiles) : 0);
   return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
+}
+
+/** Where the unit run writes its coverage (vitest.config.ts `coverage.reportsDirectory`). */
+const COVERAGE_DIR = join(PROJECT_ROOT, '.fieldkit', 'coverage');
+
+/**
+ * The unit project with v8 coverage of src/lib and the floor in vitest.config.ts (vitest exits
+ * non-zero below it). Prints one line with the coverage against the floor; coverage below the
+ * floor counts as one failure even when every test passed.
+ */
+async function unitWithCoverage(outFile: string): Promise<Tally> {
+  const summary = join(COVERAGE_DIR, 'coverage-summary.json');
+  rmSync(summary, { force: true });
+  const t = await vitest('unit', outFile, {}, ['--coverage.enabled']);
+  const floor = await coverageFloor();
+  if (!existsSync(summary)) {
+    process.stderr.write('coverage: no summary written (the unit run did not finish)\n');
+    return { passed: t.passed, failed: Math.max(1, t.failed), skipped: t.skipped };
+  }
+  const total = (JSON.parse(readFileSync(summary, 'utf8')) as { total: CoverageTotal }).total;
+  const c = coverageVerdict(total, floor);
+  process.stderr.write(`${c.line}\n`);
+  // vitest already fails a run below the floor (a non-zero exit with no failed test); count it once.
+  const thresholdFailure = c.below.length > 0 && t.failed === 0 ? 1 : 0;
+  return { passed: t.passed, failed: t.failed + thresholdFailure, skipped: t.skipped };
+}
+
+export type CoverageTotal = Record<'lines' | 'branches', { pct: number }>;
+
+/** The coverage line `test` prints, and which measures are below the floor. */
+export function coverageVerdict(total: CoverageTotal, floor?: { lines: number; branches: number }): { line: string; below: ('lines' | 'branches')[] } {
+  const below = floor ? (['lines', 'branches'] as const).filter((k) => total[k].pct < floor[k]) : [];
+  const floorText = floor ? ` (floor: ${floor.lines} % of lines, ${floor.branches} % of branches)` : '';
+  return {
+    line: `coverage of src/lib: ${total.lines.pct} % of lines, ${total.branches.pct} % of branches${floorText}${below.length ? `: BELOW the floor for ${below.join(' and ')}` : ''}`,
+    below,
+  };
+}
+
+/** The floor from vitest.config.ts, or undefined in a kit without one. */
+async function coverageFloor(): Promise<{ lines: number; branches: number } | undefined> {
+  const config = join(PROJECT_ROOT, 'vitest.config.ts');
+  if (!existsSync(config)) return undefined;
+  return ((await import(pathToFileURL(config).href)) as { COVERAGE_FLOOR?: { lines: number; branches: number } }).COVERAGE_FLOOR;
 }
 
 export async function testCommand(argv: string[]): Promise<number> {
@@ -101,7 +146,7 @@ export async function testCommand(argv: string[]): Promise<number> {
   add(lint === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
 
   await ensurePackages(MEASURE_TOOLS, { install: true }); // fio and iperf3, run for real by tests/cli/measure-tools.test.ts
-  add(await phase(phases, 'unit and CLI tests', () => vitest('unit', join(work, 'vitest-unit.json'))));
+  add(await phase(phases, 'unit and CLI tests, with coverage of src/lib', () => unitWithCoverage(join(work, 'vitest-unit.json'))));
 
   const now = testDate(PROJECT_ROOT);
   process.stderr.write(`test builds are dated ${now} (the newest date in the content; FIELDKIT_NOW overrides)\n`);

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,4 +148,19 @@ export function treeHash(dir: string): Record<string, string> {
     if (statSync(full).isFile()) out[f] = createHash('sha256').update(readFileSync(full)).digest('hex');
   }
   return out;
+}
+
+/**
+ * A loopback port nobody listens on now: the kernel picks it (bind port 0), and it is released for
+ * the server the test starts. The one way the tests choose a port (never a fixed or derived one).
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -1,6 +1,7 @@
 /** axe-core, injected into the real pages, reports no violations. */
 import { describe, expect, it } from 'vitest';
-import { axeViolations, useSite } from './browser.ts';
+import { axeViolations } from './axe.ts';
+import { useSite } from './browser.ts';
 
 const site = useSite();
 

@@ -1,6 +1,5 @@
 /** Browser-test helpers: the built site served on loopback and Debian's Chromium via playwright-core. */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -43,19 +42,4 @@ export function useSite(dir = join(ROOT, 'dist')): Site {
     await new Promise((r) => server?.close(r));
   });
   return site;
-}
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/**
- * axe-core's violations on the page as it is now, one line each: `rule: selector | selector`
- * (the first three nodes). The one axe runner for the browser tests.
- */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
 }

@@ -5,23 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../cli/chromium.ts';
-import { projectWith } from '../helpers.ts';
+import { freePort, projectWith } from '../helpers.ts';
 
 interface Problems { errors: number; warnings: number; problems: { file: string; code: string; line?: number }[] }
-
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 const claim = 'src/content/claims/azure/ingress.yaml';
 let dir: string;

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extraBuilds, testDate } from '../../cli/test.ts';
 import { ROOT } from '../helpers.ts';
-import { axeViolations, useSite } from './browser.ts';
+import { axeViolations } from './axe.ts';
+import { useSite } from './browser.ts';
 
 const EDITIONS = extraBuilds(ROOT, testDate(ROOT)).filter((b) => b.audience !== 'internal');
 

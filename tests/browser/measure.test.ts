@@ -3,13 +3,13 @@
  * iperf3 results imported (tests/fixtures/measure/), is built, and its claim and dagger pages are
  * checked with axe-core in light and dark, and the raw result download is the file imported.
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldkit, projectWith } from '../helpers.ts';
 import { CKPT, CLOUD, DAGGER_CLAIM, DAGGER_CLOUD, FIXTURES, MEASURE_TREE } from '../cli/measure-fixture.ts';
 import { useSite } from './browser.ts';
+import { axeViolations } from './axe.ts';
 
 const dir = projectWith({ ...MEASURE_TREE, [CLOUD]: DAGGER_CLOUD, [CKPT]: DAGGER_CLAIM });
 const NOW = ['--now', '2026-12-01'];
@@ -23,7 +23,6 @@ beforeAll(() => {
   run(['build', ...NOW]);
 }, 240_000);
 const site = useSite(join(dir, 'dist'));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe('measured claim pages', () => {
   for (const path of ['/claims/azure/ckpt/', '/clouds/azure/dagger/']) {
@@ -31,11 +30,7 @@ describe('measured claim pages', () => {
       it(`${path} (${colorScheme}) has no axe violations`, async () => {
         const page = await site.page({ colorScheme });
         await page.goto(`${site.url}${path}`);
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-        });
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
         expect(page.errors).toEqual([]);
       });

@@ -85,7 +85,20 @@ describe('deploy/nginx.conf', () => {
   });
 
   it('serves directory pages without a trailing slash problem, 404s with the site page, and never lists a folder', async () => {
-    expect((await fetch(`${base}/clouds/azure/`)).status).toBe(200);
+    const page = await fetch(`${base}/clouds/azure/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    // Without the slash: the same page (try_files finds its index.html), not a redirect or a 404
+    for (const path of ['/clouds/azure', '/plays', '/claims']) {
+      const r = await fetch(`${base}${path}`, { redirect: 'manual' });
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('content-security-policy'), path).toBe(page.headers.get('content-security-policy'));
+    }
+    expect(await (await fetch(`${base}/clouds/azure`, { redirect: 'manual' })).text()).toBe(html);
+    // A folder without a page: nginx redirects to the slash on this same server and port, which is a 404
+    const bare = await fetch(`${base}/_astro`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe(`${base}/_astro/`);
     const missing = await fetch(`${base}/no/such/page/`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');

@@ -4,11 +4,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ROOT } from '../helpers.ts';
+import { freePort, ROOT } from '../helpers.ts';
 
 const NGINX = '/usr/sbin/nginx';
 
@@ -16,18 +15,6 @@ export interface Nginx {
   url: string;
   port: number;
   stop: () => void;
-}
-
-/** A port nobody listens on now: the kernel picks it (port 0), we release it for nginx. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function startOnce(root: string, port: number): Promise<Nginx | undefined> {

@@ -3,10 +3,10 @@
  * nothing is wider than the page, the site's chrome is hidden, the light theme is forced, and the
  * dagger slide fits its one landscape page.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from './browser.ts';
+import { axeViolations } from './axe.ts';
 
 const site = useSite();
 
@@ -132,18 +132,12 @@ describe('print stylesheet', () => {
 });
 
 describe('kit pages on screen', () => {
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   for (const path of ['/kits/', '/kits/azure/']) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`${path} (${colorScheme}) has no axe violations and no script errors`, async () => {
         const page = await site.page({ colorScheme });
         await page.goto(`${site.url}${path}`);
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const r = await axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-        });
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
         expect(page.errors).toEqual([]);
       });

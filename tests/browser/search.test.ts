@@ -1,9 +1,8 @@
 /** The search page: state in the address, filters that only offer what has results, results first on a phone. */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
+import { axeViolations } from './axe.ts';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const site = useSite();
 
@@ -108,11 +107,7 @@ describe('on a phone (375 x 667)', () => {
     const page = await site.page({ width: 375, height: 667 });
     await page.goto(`${site.url}/search/?q=latency&type=Claim`);
     await ready(page);
-    await page.addScriptTag({ path: axePath });
-    const run = () => page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
+    const run = () => axeViolations(page);
     expect(await run()).toEqual([]);
     await page.locator('[data-filters] summary').click();
     expect(await page.locator('[data-filter-groups] input[name="type"][value="Claim"]').isVisible()).toBe(true);

@@ -1,27 +1,16 @@
 /**
  * The TCO scenario page in Chromium: build-time verdict, the calculator (same model in the page),
- * inline errors, URL state, reset, narrow screens and the page without JavaScript. Figures are not
- * recomputed here: the tests check behaviour and that the page agrees with itself (the verdict
- * flips around the break-even price it states; the crossover year matches its own table).
+ * inline errors, URL state, reset, narrow screens and the page without JavaScript. The model is not
+ * run here: the tipping points of the training-tier scenario are worked out by hand (the comment
+ * above that test), and the other tests check that the page agrees with itself (the verdict flips
+ * around the break-even price it states; the crossover year matches its own table).
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
-import { computeTco, type TcoInputs } from '../../src/lib/tco/tco.ts';
-import { withValues, type FieldKey } from '../../src/lib/tco/tco-view.ts';
+import { axeViolations } from './axe.ts';
 
 const site = useSite();
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 let scenarioPath = '';
 
 /** The break-even SSD $/TB stated in the tipping-point sentence. */
@@ -127,15 +116,43 @@ describe('TCO scenario page', () => {
     expect(page.errors).toEqual([]);
   });
 
-  it('moves the tipping point as the model says when $/kWh or rack kW change, and redraws the tornado', async () => {
+  /*
+   * The tipping points below are worked out by hand from the shipped ai-training-tier-1pb.yaml and
+   * the formulas in src/lib/tco/tco.ts's comments, not by running the model:
+   *
+   * Inputs: 1000 TB effective, 4 years, 100 GB/s; duty 0.1 idle / 0.8 read / 0.1 write; $0.0806/kWh,
+   * PUE 1.58, energy +1.3 %/year; racks 42 U, 14 kW, $1,500/month; both media EC 1.25, fill 0.8,
+   * no reduction, AFR 0.0157, $100 + the drive per failure, 5-year life (one purchase in 4 years).
+   * HDD: 22 TB, $14/TB, 0.285 GB/s, 5.7/9.4/6.4 W, 60 per 4 U node at $20,000 and 400 W.
+   * SSD: 30.72 TB, 3.2 GB/s, 5/15/20 W, 24 per 2 U node at $25,000 and 500 W.
+   *
+   * HDD drives = max(ceil(1000 × 1.25 / 0.8 / 22) = 72, ceil(100 / 0.285) = 351) = 351, nodes
+   *   ceil(351 / 60) = 6, W avg = 0.1 × 5.7 + 0.8 × 9.4 + 0.1 × 6.4 = 8.73,
+   *   kW IT = (351 × 8.73 + 6 × 400) / 1000 = 5.46423, racks max(ceil(24 / 42), ceil(5.46423 / 14)) = 1.
+   * SSD drives = max(ceil(1562.5 / 30.72) = 51, ceil(100 / 3.2) = 32) = 51, nodes 3,
+   *   W avg = 0.5 + 12 + 2 = 14.5, kW IT = (51 × 14.5 + 3 × 500) / 1000 = 2.2395, racks 1.
+   * Energy factor E = 8760 h × 1.58 × $/kWh × (1 + 1.013 + 1.013² + 1.013³ = 4.078678197)
+   *   = 4550.0448 at $0.0806/kWh.
+   * HDD TCO = drives 351 × 22 × 14 = 108,108 + nodes 120,000 + energy 5.46423 × E = 24,862.49
+   *   + space 1 × 1,500 × 12 × 4 = 72,000 + failures 351 × 0.0157 × (22 × 14 + 100) × 4 = 8,993.46
+   *   = 333,963.95.
+   * SSD other costs = energy 2.2395 × E = 10,189.83 + space 72,000 + nodes 75,000
+   *   + fixed failure cost 51 × 0.0157 × 4 × 100 = 320.28 = 157,510.11.
+   * SSD $ per $/TB = 51 × 30.72 + 51 × 0.0157 × 4 × 30.72 = 1,566.72 + 98.39 = 1,665.11.
+   * p* = (333,963.95 − 157,510.11) / 1,665.11 = $105.97/TB.
+   *
+   * At $0.1612/kWh (doubled) E = 9100.0897: HDD 358,826.45, SSD other 167,699.93, p* = $114.78.
+   * Racks at 40 kW: still one each, p* = $114.78. At 2 kW the racks are bound by power: HDD
+   * ceil(5.46423 / 2) = 3, SSD ceil(2.2395 / 2) = 2, so HDD 358,826.45 + 2 × 72,000 = 502,826.45,
+   * SSD other 167,699.93 + 72,000 = 239,699.93, p* = 263,126.51 / 1,665.11 = $158.02.
+   */
+  it('moves the tipping point to the hand-worked figures when $/kWh or rack kW change, and redraws the tornado', async () => {
     const page = await site.page();
     await page.goto(`${site.url}${scenarioPath}`);
-    const defaults = (JSON.parse((await page.locator('#tco-config').textContent())!) as { defaults: TcoInputs }).defaults;
-    const modelled = (values: Partial<Record<FieldKey, number>>) => cents(computeTco(withValues(defaults, values)).tippingPoint.ssdPricePerTB);
 
-    // Before any change: the tornado starts from the verdict's tipping point, the model's for the sourced inputs
+    // Before any change: the tornado starts from the verdict's tipping point, worked out above
     const p0 = await breakEven(page);
-    expect(p0).toBe(modelled({}));
+    expect(p0).toBe(105.97);
     const t0 = await tornado(page);
     expect(cents(t0.base)).toBe(p0);
     expect(t0.rows).toBe(10);
@@ -153,28 +170,25 @@ describe('TCO scenario page', () => {
     await page.locator('[data-tco-calc] [data-tco-reset]').click();
     await expect.poll(() => breakEven(page)).toBe(p0);
 
-    // $/kWh doubled: the displayed tipping point is the model's for those inputs, and the tornado follows it
-    const kwh = defaults.scenario.pricePerKWh * 2;
-    await page.locator('input[name="scenario.pricePerKWh"]').fill(String(kwh));
-    const p1 = modelled({ 'scenario.pricePerKWh': kwh });
-    expect(p1).not.toBe(p0);
+    // $/kWh doubled: the displayed tipping point is the hand-worked one, and the tornado follows it
+    await expect(page.locator('input[name="scenario.pricePerKWh"]').inputValue()).resolves.toBe('0.0806');
+    await page.locator('input[name="scenario.pricePerKWh"]').fill('0.1612');
+    const p1 = 114.78;
     await expect.poll(() => breakEven(page)).toBe(p1);
     await expect.poll(async () => cents((await tornado(page)).base)).toBe(p1);
     expect((await tornado(page)).alt).toContain(`($${p1.toFixed(2)}/TB)`);
     await expect.poll(async () => (await tornadoPixels(page)).equals(pixels)).toBe(false);
     pixels = await tornadoPixels(page);
 
-    // Rack kW: each value shows the model's tipping point; the tornado's base and sentence follow
-    let p = p1;
-    for (const rackKW of [40, 8]) {
+    // Rack kW: each value shows the hand-worked tipping point; the tornado's base and sentence follow
+    for (const [rackKW, p] of [[40, 114.78], [2, 158.02]] as const) {
       await page.locator('input[name="scenario.rackKW"]').fill(String(rackKW));
-      p = modelled({ 'scenario.pricePerKWh': kwh, 'scenario.rackKW': rackKW });
       await expect.poll(() => breakEven(page), { message: `rack ${rackKW} kW` }).toBe(p);
       await expect.poll(async () => cents((await tornado(page)).base)).toBe(p);
       expect((await tornado(page)).alt).toContain(`($${p.toFixed(2)}/TB)`);
     }
-    // 8 kW binds the racks by power (the SSD racks, in the shipped scenario): a new tipping point, a new chart
-    if (p !== p1) await expect.poll(async () => (await tornadoPixels(page)).equals(pixels)).toBe(false);
+    // 2 kW binds both media's racks by power (HDD 3, SSD 2): a new tipping point, a new chart
+    await expect.poll(async () => (await tornadoPixels(page)).equals(pixels)).toBe(false);
     expect(page.errors).toEqual([]);
   });
 

@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { extraBuilds, testDate } from '../../cli/test.ts';
 import { ROOT } from '../helpers.ts';
-import { axeViolations, useSite } from './browser.ts';
+import { axeViolations } from './axe.ts';
+import { useSite } from './browser.ts';
 
 const NOW = testDate(ROOT);
 const LATER = extraBuilds(ROOT, NOW).filter((b) => b.audience === 'internal' && b.now !== NOW);

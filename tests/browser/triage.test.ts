@@ -7,15 +7,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
+import { axeViolations } from './axe.ts';
 
 const site = useSite();
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 type Verdict = 'green' | 'yellow' | 'red';
 interface Question {
@@ -200,11 +199,7 @@ describe('RFP triage tool', () => {
       const rubric = await rubricOf(page);
       const q = rubric.questions.find((x) => x.number)!;
       await answer(page, q, 'fast');
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
-        const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, colorScheme).toEqual([]);
     }
   });
@@ -357,11 +352,7 @@ describe('the rest of the kit', () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const page = await site.page({ colorScheme });
         await page.goto(`${site.url}${path}`);
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-        });
+        const violations = await axeViolations(page);
         expect(violations, `${path} ${colorScheme}`).toEqual([]);
       }
     }
@@ -371,11 +362,7 @@ describe('the rest of the kit', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const p = await site.page({ colorScheme });
       await p.goto(`${site.url}${review}`);
-      await p.addScriptTag({ path: axePath });
-      const violations = await p.evaluate(async () => {
-        const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
+      const violations = await axeViolations(p);
       expect(violations, `${review} ${colorScheme}`).toEqual([]);
     }
   });

@@ -8,27 +8,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installHint, missingPackages, MEASURE_TOOLS } from '../../cli/tools.ts';
-import { checkJson, fieldkit, projectWith } from '../helpers.ts';
+import { checkJson, fieldkit, freePort, projectWith } from '../helpers.ts';
 import { CKPT, CLOUD, DAGGER_CLAIM, DAGGER_CLOUD, MEASURE_TREE } from './measure-fixture.ts';
 
 /** Four significant digits, whole numbers whole: the rounding the README documents for measured figures. */
 const fig = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x) : Number(x.toPrecision(4)));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const work = mkdtempSync(join(tmpdir(), 'fieldkit-tools-'));
 const fioFiles = [join(work, 'fio-1.json'), join(work, 'fio-2.json')];

@@ -122,6 +122,24 @@ describe('number bands: first band whose `below` is above the answer; the last t
       { key: 'p99', question: 'p99 latency?', problem: '"0,5" is not a number: write 0.5 with a decimal point (a comma only groups thousands, as in 1,000)' },
     ]);
   });
+  // Issue #14: a decimal comma must never be read as a thousands separator ("0,5" became 5, a red
+  // sub-ms p99 turned into a yellow 5 ms). Either it is 0.5 or it is refused with a message naming
+  // what was typed; a grouped thousand ("1,000") stays 1000. Written against the answer, not the
+  // parser's name, so the shared number parser (src/lib/format/) can replace triage's own.
+  it('never reads a decimal comma as a thousands separator: "0,5" is 0.5 or refused, "1,000" is 1000', () => {
+    const p99 = (raw: string) => evaluate(RUBRIC, { ...GREEN, p99: raw });
+    const half = p99('0,5');
+    const answered = half.answers.find((a) => a.key === 'p99');
+    if (answered) {
+      expect({ value: answered.value, verdict: answered.verdict, band: answered.band }).toEqual({ value: 0.5, verdict: 'red', band: 'Sub-ms' });
+    } else {
+      const missing = half.missing.find((m) => m.key === 'p99');
+      expect(missing?.problem).toContain('0,5');
+      expect(half.verdict).toBe('incomplete');
+    }
+    const thousand = p99('1,000').answers.find((a) => a.key === 'p99')!;
+    expect({ value: thousand.value, answer: thousand.answer, verdict: thousand.verdict }).toEqual({ value: 1000, answer: '1,000 ms', verdict: 'green' });
+  });
 });
 
 describe('incomplete answers', () => {
