@@ -36,6 +36,8 @@ export interface Validation {
   files: number;
   /** Markdown body -> HTML, exactly as the check rendered it (before sanitizing). */
   rendered: Map<string, string>;
+  /** Rendered HTML -> the sanitized HTML the check computed from it. */
+  sanitized: Map<string, string>;
   /** The check's report as text (empty when there is nothing to report). */
   report: string;
   failed: boolean;
@@ -49,12 +51,17 @@ export function validationChannel(): Channel {
   return (g[CHANNEL] ??= { listeners: new Set() });
 }
 
-let current: { fingerprint: string; result: Validation } | undefined;
+let current: { root: string; fingerprint: string; result: Validation } | undefined;
 
-/** Validates the tree under `root`, or returns the validation of the same tree made a moment ago. */
-export function validateOnce(root: string): Validation {
+/**
+ * Validates the tree under `root`, or returns the validation of the same tree made a moment ago.
+ * In a build the tree is read once (`watching` false: nothing changes during a build); in dev, a
+ * cheap fingerprint of the tree tells whether the files changed since.
+ */
+export function validateOnce(root: string, watching = true): Validation {
+  if (!watching && current?.root === root) return current.result;
   const fingerprint = treeFingerprint(root);
-  if (current?.fingerprint === fingerprint) return current.result;
+  if (current?.root === root && current.fingerprint === fingerprint) return current.result;
   const env = buildEnv();
   const rendered = new Map<string, string>();
   const remember = (body: string) => {
@@ -62,11 +69,12 @@ export function validateOnce(root: string): Validation {
     if (html === undefined) rendered.set(body, (html = renderMarkdown(body)));
     return html;
   };
-  const { snapshot, problems, files } = validateTree(root, env.now, env.audience, remember);
+  const sanitized = new Map<string, string>();
+  const { snapshot, problems, files } = validateTree(root, env.now, env.audience, { renderMarkdown: remember, sanitized });
   const failed = checkExitCode(problems, false) !== 0;
   const report = problems.length ? formatText(problems, files) : '';
-  const result: Validation = { fingerprint, snapshot, problems, files, rendered, report, failed };
-  current = { fingerprint, result };
+  const result: Validation = { fingerprint, snapshot, problems, files, rendered, sanitized, report, failed };
+  current = { root, fingerprint, result };
   if (env.reportFile) writeFileSync(env.reportFile, JSON.stringify({ problems, files, snapshot }));
   const channel = validationChannel();
   channel.latest = result;
@@ -88,8 +96,8 @@ export function fieldkitLoader(collection: CollectionName): Loader {
     name: LOADER_NAME,
     load: async (ctx: LoaderContext) => {
       const root = fileURLToPath(ctx.config.root);
-      const v = validateOnce(root);
       const dev = ctx.watcher !== undefined;
+      const v = validateOnce(root, dev);
       if (v.failed && !dev && !buildEnv().skipCheck) throw new ContentCheckError(v.report);
       store(ctx, v, v.snapshot[collection] as AnyEntry[]);
     },
@@ -109,7 +117,7 @@ function store(ctx: LoaderContext, v: Validation, entries: AnyEntry[]): void {
       filePath: e.file,
       digest,
       ...(e.body === undefined ? {} : { body: e.body }),
-      ...(html === undefined ? {} : { rendered: { html: sanitizeProse(html, { remoteImageHosts: site.remoteImageHosts }) } }),
+      ...(html === undefined ? {} : { rendered: { html: sanitizeProse(html, { remoteImageHosts: site.remoteImageHosts, memo: v.sanitized }) } }),
     });
   }
   for (const id of ctx.store.keys()) if (!keep.has(id)) ctx.store.delete(id);

@@ -237,12 +237,12 @@ export function renderMarkdown(body: string): string {
  */
 export function validateRaw(
   raw: readonly RawContentFile[],
-  opts: { now: string; audience?: Audience; problems?: readonly Problem[]; renderMarkdown?: (body: string) => string },
+  opts: { now: string; audience?: Audience; problems?: readonly Problem[]; renderMarkdown?: (body: string) => string; sanitized?: Map<string, string> },
 ): ValidationResult {
   const { files, problems } = decodeFiles(raw);
   const result = validateContent(files, {
     contentDir: CONTENT_DIR, now: opts.now, audience: opts.audience ?? 'internal',
-    renderMarkdown: opts.renderMarkdown ?? renderMarkdown, remoteImageHosts: site.remoteImageHosts,
+    renderMarkdown: opts.renderMarkdown ?? renderMarkdown, remoteImageHosts: site.remoteImageHosts, sanitized: opts.sanitized,
   });
   const extra = [...(opts.problems ?? []), ...problems];
   return {
@@ -253,11 +253,14 @@ export function validateRaw(
 }
 
 /**
- * The whole check of the tree under `root`. `renderMarkdown` replaces the renderer (the content
- * loader passes one that remembers each body's HTML, so the page shows the very render `check`
- * judged).
+ * The whole check of the tree under `root`. The hooks are the content loader's: a renderer that
+ * remembers each body's HTML and a map that keeps each sanitized render, so the page shows the very
+ * render `check` judged, rendered and sanitized once.
  */
-export function validateTree(root: string, now = today(), audience: Audience = 'internal', render?: (body: string) => string): ValidationResult {
+export function validateTree(
+  root: string, now = today(), audience: Audience = 'internal',
+  hooks: { renderMarkdown?: (body: string) => string; sanitized?: Map<string, string> } = {},
+): ValidationResult {
   const tree = readContentTree(root);
-  return validateRaw(tree.raw, { now, audience, problems: tree.problems, renderMarkdown: render });
+  return validateRaw(tree.raw, { now, audience, problems: tree.problems, ...hooks });
 }

@@ -49,6 +49,8 @@ export interface ValidateOptions {
   renderMarkdown?: RenderMarkdown;
   /** Hosts prose may show images from (fieldkit.config.ts `remoteImageHosts`); default none. */
   remoteImageHosts?: readonly string[];
+  /** Filled with each rendered body's sanitized HTML (see SanitizeOptions.memo). */
+  sanitized?: Map<string, string>;
 }
 
 export interface ValidationResult {
@@ -217,7 +219,7 @@ export function validateContent(files: ContentFile[], opts: ValidateOptions): Va
     ...checkMeasurements(snapshot, evidence, invalid.filter(([c]) => c === 'measurements').map(([, e]) => e)),
     ...checkClaimLinks(snapshot, knownIds.get('claims'), strayBodies),
     ...(opts.renderMarkdown
-      ? checkProseSafety(snapshot, opts.renderMarkdown, { remoteImageHosts: opts.remoteImageHosts ?? [] }, strayBodies)
+      ? checkProseSafety(snapshot, opts.renderMarkdown, { remoteImageHosts: opts.remoteImageHosts ?? [], memo: opts.sanitized }, strayBodies)
       : []),
     ...checkFreshness(snapshot, opts.now),
     ...checkTriageClaims(snapshot, knownIds.get('claims')),

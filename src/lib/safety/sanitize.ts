@@ -14,6 +14,11 @@ import sanitizeHtml from 'sanitize-html';
 export interface SanitizeOptions {
   /** Hosts whose http(s) images prose may show (fieldkit.config.ts). */
   remoteImageHosts: readonly string[];
+  /**
+   * Rendered HTML -> its sanitized form, filled by `proseDrops` and read by `sanitizeProse`: the
+   * content loader publishes the very output the check computed, without sanitizing twice.
+   */
+  memo?: Map<string, string>;
 }
 
 /** One thing the sanitizer removed from rendered prose. */
@@ -122,7 +127,7 @@ function config(opts: SanitizeOptions, onTag?: (name: string, attribs: sanitizeH
 
 /** The HTML the site publishes for a rendered Markdown body. */
 export function sanitizeProse(html: string, opts: SanitizeOptions): string {
-  return sanitizeHtml(html, config(opts));
+  return opts.memo?.get(html) ?? sanitizeHtml(html, config(opts));
 }
 
 interface Tag {
@@ -166,6 +171,7 @@ function describeAttribute(tag: string, name: string, value: string, opts: Sanit
 export function proseDrops(html: string, opts: SanitizeOptions): Drop[] {
   const input: Tag[] = [];
   const clean = sanitizeHtml(html, config(opts, (name, attribs) => input.push({ name, attribs })));
+  opts.memo?.set(html, clean); // the observer changes nothing: this is exactly sanitizeProse's output
   const output = tagsOf(clean);
   const drops: Drop[] = [];
   let j = 0;

@@ -5,10 +5,7 @@
  * Markdown alike. Ids Astro already gave Markdown headings are kept; new ones are slugged the
  * same way (GitHub's rule: lower-case, punctuation dropped, each space a hyphen). Pure.
  */
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
+import { Parser } from 'htmlparser2';
 
 /** The id of a heading with this text: "Proof points" -> "proof-points". */
 export const headingId = (text: string): string =>
@@ -17,18 +14,6 @@ export const headingId = (text: string): string =>
 /** The class of the self-link inside a heading (styles in styles/anchors.css). */
 export const ANCHOR_CLASS = 'heading-anchor';
 
-const isElement = (n: Node): n is Element => 'tagName' in n;
-
-function textOf(n: Node): string {
-  if (n.nodeName === '#text') return (n as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in n ? n.childNodes.map(textOf).join('') : '';
-}
-
-function walk(n: Node, visit: (e: Element) => void): void {
-  if (isElement(n)) visit(n);
-  if ('childNodes' in n) for (const c of [...n.childNodes]) walk(c, visit);
-}
-
 /** An attribute value as HTML: `&` and `"` escaped. */
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
@@ -36,36 +21,58 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
  * Gives every h2 and h3 in an HTML fragment an id (keeping one it has; a new id never repeats
  * one in the fragment or in `taken`: `-1`, `-2` are appended) and wraps its content in a link to
  * itself. A heading that already holds a link is left alone. Everything else is kept byte for
- * byte: the edits are spliced into the input at parse5's source offsets, never re-serialized
- * (parse5 would write every boolean attribute as `hidden=""`, which html-validate rejects).
+ * byte: the edits are spliced into the input at the offsets htmlparser2 reports (a streaming parser,
+ * several times faster than building a tree), never re-serialized.
  */
 export function anchorHeadings(html: string, taken: Iterable<string> = []): string {
-  const frag = parseFragment(html, { sourceCodeLocationInfo: true });
   const used = new Set(taken);
-  walk(frag, (el) => {
-    const id = el.attrs.find((a) => a.name === 'id')?.value;
-    if (id) used.add(id);
-  });
+  interface Heading { id?: string; openEnd: number; selfClosing: boolean; close?: number; text: string; hasLink: boolean }
+  const headings: Heading[] = [];
+  let open: Heading | undefined; // the h2/h3 being read (headings do not nest)
+  let depth = 0; // elements open inside it
+  const parser: Parser = new Parser({
+    onopentag(name, attribs) {
+      if (attribs.id) used.add(attribs.id);
+      if (open) {
+        depth++;
+        if (name === 'a') open.hasLink = true;
+        return;
+      }
+      if (name === 'h2' || name === 'h3') {
+        const openEnd = parser.endIndex + 1;
+        open = { id: attribs.id || undefined, openEnd, selfClosing: html[openEnd - 2] === '/', text: '', hasLink: false };
+        depth = 0;
+      }
+    },
+    ontext(text) {
+      if (open) open.text += text;
+    },
+    onclosetag() {
+      if (!open) return;
+      if (depth > 0) { depth--; return; }
+      // An unclosed heading ends where the parser closed it (its end tag, or what closed it).
+      open.close = parser.startIndex;
+      headings.push(open);
+      open = undefined;
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false });
+  parser.write(html);
+  parser.end();
   const edits: { at: number; text: string }[] = [];
-  walk(frag, (el) => {
-    if (el.tagName !== 'h2' && el.tagName !== 'h3') return;
-    if (el.childNodes.some((c) => isElement(c) && c.tagName === 'a')) return; // already links somewhere
-    const loc = el.sourceCodeLocation;
-    if (!loc?.startTag) return; // not in the source (never for a parsed h2/h3)
-    let id = el.attrs.find((a) => a.name === 'id')?.value;
-    const openEnd = loc.startTag.endOffset;
+  for (const h of headings) {
+    if (h.hasLink || h.close === undefined) continue; // already links somewhere
+    let id = h.id;
     if (!id) {
-      const base = headingId(textOf(el));
+      const base = headingId(h.text);
       id = base;
       for (let i = 1; used.has(id); i++) id = `${base}-${i}`;
-      const close = html[openEnd - 2] === '/' ? openEnd - 2 : openEnd - 1; // before the start tag's ">" (or "/>")
+      const close = h.selfClosing ? h.openEnd - 2 : h.openEnd - 1; // before the start tag's ">" (or "/>")
       edits.push({ at: close, text: ` id="${attr(id)}"` });
     }
     used.add(id);
-    edits.push({ at: openEnd, text: `<a class="${ANCHOR_CLASS}" href="#${attr(id)}">` });
-    // An unclosed heading ends where parse5 closed it.
-    edits.push({ at: loc.endTag ? loc.endTag.startOffset : loc.endOffset, text: '</a>' });
-  });
+    edits.push({ at: h.openEnd, text: `<a class="${ANCHOR_CLASS}" href="#${attr(id)}">` });
+    edits.push({ at: h.close, text: '</a>' });
+  }
   // Splice from the end so earlier offsets stay valid; equal offsets keep their push order.
   let out = html;
   for (const e of edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.at - a.at || b.i - a.i)) out = out.slice(0, e.at) + e.text + out.slice(e.at);

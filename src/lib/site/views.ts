@@ -248,3 +248,19 @@ export function sitemapPaths(snapshot: KitSnapshot): string[] {
   ]);
   return [...fixed, ...pages, ...extra];
 }
+
+const cloudCountCache = new WeakMap<KitSnapshot, Map<string, { plays: number; claims: number; frds: number }>>();
+
+/** How many plays, claims and FRDs name each cloud: counted once per snapshot, not once per page. */
+export function cloudCounts(snapshot: KitSnapshot, cloud: string): { plays: number; claims: number; frds: number } {
+  let all = cloudCountCache.get(snapshot);
+  if (!all) {
+    all = new Map();
+    const at = (id: string) => all!.get(id) ?? all!.set(id, { plays: 0, claims: 0, frds: 0 }).get(id)!;
+    for (const p of snapshot.plays) for (const c of new Set(p.data.clouds)) at(c).plays++;
+    for (const x of snapshot.claims) at(x.data.cloud).claims++;
+    for (const f of snapshot.frds) for (const c of new Set(f.data.clouds)) at(c).frds++;
+    cloudCountCache.set(snapshot, all);
+  }
+  return all.get(cloud) ?? { plays: 0, claims: 0, frds: 0 };
+}
