@@ -123,9 +123,10 @@ describe('a number below its minimum', () => {
     const [p, ...rest] = validateContent(files, { now: NOW }).problems;
     expect(rest).toEqual([]);
     expect({ code: p!.code, field: p!.field, message: p!.message }).toEqual({ code: 'invalid-value', field: 'dagger.rank', message: 'dagger.rank is below the minimum' });
-    expect(p!.expected).toMatch(/\b1\b/);
-    expect(p!.hint).toMatch(/\b1\b/);
-    expect(p!.message).not.toMatch(/Too small|Invalid input|received/);
+    expect(p!.expected).toBe('a number at least 1');
+    expect(p!.hint).toBe('Use a value that fits: a number at least 1.');
+    expect(p!.found).toBe('number 0');
+    expect(`${p!.message} ${p!.expected} ${p!.hint}`).not.toMatch(/Too small|Invalid input|received|>=/);
   });
 });
 

@@ -134,11 +134,14 @@ export function issueToFindings(issue: Issue, file: string, schema: z.ZodType): 
     }
     case 'too_small':
     case 'too_big': {
+      // Zod's own words ("Too small: expected number to be >=1") are not for people; a schema's
+      // custom message is, and is kept.
+      const bound = /^Too (small|big):/.test(issue.message) ? boundText(issue) : issue.message;
       return [{
         ...base, code: 'invalid-value', path,
         message: `${field || 'the entry'} ${sizeProblem(issue.code, issue.origin)}`,
-        expected: issue.message, found: describe(issue.input),
-        hint: issue.origin === 'array' ? `Give ${issue.message}.` : `Use a value that fits: ${issue.message}.`,
+        expected: bound, found: describe(issue.input),
+        hint: issue.origin === 'array' ? `Give ${bound}.` : `Use a value that fits: ${bound}.`,
       }];
     }
     default: {
@@ -154,6 +157,19 @@ export function issueToFindings(issue: Issue, file: string, schema: z.ZodType): 
 
 function article(t: string): string {
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+/** "a number of at least 1", "at most 3 items", "at least 1 character": the bound in words. */
+function boundText(issue: { code: string; origin?: string; minimum?: unknown; maximum?: unknown; inclusive?: boolean }): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  const cmp = small ? (inclusive ? 'at least' : 'more than') : (inclusive ? 'at most' : 'less than');
+  const unit = (one: string, many: string) => `${cmp} ${limit} ${limit === 1 ? one : many}`;
+  if (issue.origin === 'array' || issue.origin === 'set') return unit('item', 'items');
+  if (issue.origin === 'string') return unit('character', 'characters');
+  if (issue.origin === 'date') return `a date ${small ? 'on or after' : 'on or before'} ${String(small ? issue.minimum : issue.maximum)}`;
+  return `a number ${cmp} ${limit}`;
 }
 
 function sizeProblem(code: 'too_small' | 'too_big', origin: string): string {
