@@ -5,6 +5,7 @@
  */
 import { isAudience } from '#lib/editions/audience.ts';
 import type { Audience } from '#schemas/common.ts';
+import { HISTORY_LIMIT } from '#lib/diff/changes.ts';
 import { UsageError } from './errors.ts';
 
 /** Today as YYYY-MM-DD: FIELDKIT_NOW when set (reproducible builds and tests), else the clock (UTC). */
@@ -47,4 +48,12 @@ export function buildEnv(): BuildEnv {
     repoUrl: process.env.FIELDKIT_REPO_URL || undefined,
     commit: process.env.FIELDKIT_COMMIT || 'unknown commit',
   };
+}
+
+/** How many content commits the change log reads: FIELDKIT_HISTORY_LIMIT (0 switches it off), or HISTORY_LIMIT. */
+export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.FIELDKIT_HISTORY_LIMIT;
+  if (raw === undefined || raw === '') return HISTORY_LIMIT;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : HISTORY_LIMIT;
 }

@@ -5,19 +5,12 @@
  * missing history: a tree without git (a tarball), without commits, or without git installed gives
  * `{available: false, reason}`, and the pages say so.
  */
-import { changeItems, HISTORY_LIMIT, type ChangeEvent, type ChangeLog } from '#lib/diff/changes.ts';
+import { changeItems, type ChangeEvent, type ChangeLog } from '#lib/diff/changes.ts';
 import { diffKits, rawEntries, type DiffSide } from '#lib/diff/diff.ts';
 import { validateContent } from '#lib/content/validate.ts';
 import { CONTENT_DIR } from './content-fs.ts';
 import { contentHistory, type ContentHistory } from './git.ts';
-
-/** The history limit: FIELDKIT_HISTORY_LIMIT (0 switches the log off), or HISTORY_LIMIT. */
-export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.FIELDKIT_HISTORY_LIMIT;
-  if (raw === undefined || raw === '') return HISTORY_LIMIT;
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 0 ? n : HISTORY_LIMIT;
-}
+import { historyLimit } from './env.ts';
 
 export function readChangeLog(root: string, opts: { now: string; limit?: number }): ChangeLog {
   const limit = opts.limit ?? historyLimit();
