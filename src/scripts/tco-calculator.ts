@@ -73,6 +73,8 @@ export class CalculatorElement extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     try {
+      // Its charts are upgraded after it when it is inserted whole (document order): do it now.
+      customElements.upgrade(this);
       start(this, readConfig(this, checkCalculatorConfig));
     } catch (e) {
       failVisibly(this, e, 'The calculator');

@@ -27,7 +27,7 @@ interface Question {
 interface Rubric { questions: Question[]; rule: { yellowAt: number }; next: Record<Verdict, string> }
 
 async function rubricOf(page: Page): Promise<Rubric> {
-  return JSON.parse((await page.locator('script[data-triage-config]').first().textContent())!) as Rubric;
+  return JSON.parse((await page.locator('fk-triage').first().getAttribute('data-config')) ?? 'null') as Rubric;
 }
 
 /** An answer to `q` with verdict `v` (a choice value, or a number inside the band), if it has one. */
@@ -215,7 +215,7 @@ describe('RFP triage without JavaScript', () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${site.url}/triage/`);
-    const rubric = JSON.parse((await page.locator('script[data-triage-config]').first().textContent())!) as Rubric;
+    const rubric = await rubricOf(page);
     expect(await page.locator('li.tq').count()).toBe(rubric.questions.length);
     for (const q of rubric.questions) {
       const item = page.locator(`li.tq[data-key="${q.key}"]`);
