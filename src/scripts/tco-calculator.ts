@@ -168,6 +168,24 @@ function start(root: HTMLElement, config: CalculatorConfig) {
     drawn = true;
   };
 
+  /**
+   * The charts of the sourced values (the figures the build rendered), computed only when a
+   * chart is about to be drawn: opening the page runs no model at all.
+   */
+  const showSourced = () => {
+    if (drawn || validateTcoInputs(config.defaults).length) return;
+    let sourced: TcoView | undefined;
+    const cost = () => {
+      sourced ??= buildView(config.defaults, ctx);
+      if (!sourced.ok) throw new Error(`<fk-calculator>: the sourced inputs of ${config.path} cannot be modelled`);
+      return sourced.chart;
+    };
+    chart('cumulative').show(cost);
+    chart('components').show(cost);
+    chart('sensitivity').show(() => sensitivityFor(config.defaults).data);
+    drawn = true;
+  };
+
   /** The tornado's table, sentence and chart for modelled inputs (the same function the build ran). */
   const sensitivityFor = (inputs: TcoView['inputs']) => {
     const sens = tippingSensitivity(inputs);
@@ -196,11 +214,7 @@ function start(root: HTMLElement, config: CalculatorConfig) {
       region('warnings').innerHTML = '';
       // Opened with inputs that cannot be modelled: the tables show the build-time (sourced)
       // figures, so the charts do too until the inputs can be modelled.
-      if (!drawn) {
-        const sourced = buildView(config.defaults, ctx);
-        if (sourced.ok) drawCharts(sourced);
-        if (validateTcoInputs(config.defaults).length === 0) chart('sensitivity').show(sensitivityFor(config.defaults).data);
-      }
+      showSourced();
     }
     const search = searchFromState(raw, config.defaults);
     if (address && search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
@@ -238,9 +252,11 @@ function start(root: HTMLElement, config: CalculatorConfig) {
     if (set?.dataset.set) setValues(JSON.parse(set.dataset.set) as RawValues);
   });
 
-  // First run: same figures as the build unless the address carries changes; also rewrites the
-  // address to the known, changed parameters only.
-  update();
+  // First run: the page already shows the build's figures for the sourced values, so the model
+  // runs only when the address carries parameters (it then also rewrites the address to the
+  // known, changed ones) or the sourced values cannot be modelled (the fields show why).
+  if ((address && location.search) || validateTcoInputs(config.defaults).length) update();
+  else showSourced();
 }
 
 if (!customElements.get('fk-calculator')) customElements.define('fk-calculator', CalculatorElement);

@@ -17,7 +17,7 @@ type Figures = ChartData | SensitivityChartData;
 const isCost = (d: Figures): d is ChartData => 'years' in d;
 
 export class TcoChartElement extends HTMLElement {
-  #figures?: Figures;
+  #figures?: Figures | (() => Figures);
   #chart?: DrawnChart<ChartData> | DrawnChart<SensitivityChartData>;
   #observer?: IntersectionObserver;
   #failed = false;
@@ -44,15 +44,26 @@ export class TcoChartElement extends HTMLElement {
     this.#observer = undefined;
   }
 
-  /** New figures: drawn now when the chart exists, otherwise once it is near the viewport. */
-  show(figures: Figures): void {
+  /**
+   * New figures: drawn now when the chart exists, otherwise once it is near the viewport. A
+   * function is called only then (figures that cost a model run nobody may look at).
+   */
+  show(figures: Figures | (() => Figures)): void {
     if (this.#failed) return;
-    const kind = this.kind;
-    if ((kind === 'sensitivity') === isCost(figures)) throw new ElementError(`${tagOf(this)} data-chart="${kind}": given the figures of another kind of chart`);
     this.#figures = figures;
     this.hidden = false;
-    if (this.#chart) this.#update(figures);
+    if (this.#chart) this.#update(this.#resolve());
     else this.#observe();
+  }
+
+  /** The figures to draw, checked against the kind of chart. */
+  #resolve(): Figures {
+    const f = this.#figures;
+    const figures = typeof f === 'function' ? f() : f;
+    if (!figures) throw new ElementError(`${tagOf(this)}: nothing to draw`);
+    const kind = this.kind;
+    if ((kind === 'sensitivity') === isCost(figures)) throw new ElementError(`${tagOf(this)} data-chart="${kind}": given the figures of another kind of chart`);
+    return figures;
   }
 
   #update(figures: Figures) {
@@ -75,8 +86,8 @@ export class TcoChartElement extends HTMLElement {
   async #draw() {
     try {
       const charts = await import('./tco-chart.ts');
-      const figures = this.#figures;
-      if (!figures || this.#chart) return;
+      if (this.#chart) return;
+      const figures = this.#resolve();
       const canvas = need(this, 'canvas', HTMLCanvasElement);
       if (isCost(figures)) this.#chart = this.kind === 'cumulative' ? charts.createCumulative(this, canvas, figures) : charts.createComponents(this, canvas, figures);
       else this.#chart = charts.createTornado(this, canvas, figures);
