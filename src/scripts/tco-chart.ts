@@ -65,7 +65,9 @@ function crossoverPlugin(state: { year: number | null; color: string; bg: string
     id: 'tcoCrossover',
     afterDatasetsDraw(chart) {
       if (state.year === null) return;
-      const x = chart.scales['x']!.getPixelForValue(state.year - 1);
+      const scale = chart.scales['x'];
+      if (!scale) return;
+      const x = scale.getPixelForValue(state.year - 1);
       const { top, bottom, left, right } = chart.chartArea;
       const ctx = chart.ctx;
       ctx.save();
@@ -254,7 +256,9 @@ function refLinesPlugin(state: { lines: RefLine[]; bg: string; font: string }): 
       const ctx = chart.ctx;
       for (const l of state.lines) {
         if (l.value === null || !Number.isFinite(l.value)) continue;
-        const x = chart.scales['x']!.getPixelForValue(l.value);
+        const scale = chart.scales['x'];
+        if (!scale) return;
+        const x = scale.getPixelForValue(l.value);
         if (x < left - 1 || x > right + 1) continue;
         ctx.save();
         ctx.strokeStyle = l.color;
@@ -362,32 +366,39 @@ export function createTornado(root: HTMLElement, canvas: HTMLCanvasElement, firs
     plugins: [refLinesPlugin(state)],
   });
 
-  const axes = () => chart.options.scales as Record<string, { grid: { color: string }; ticks: { color: string }; border: { color: string }; title?: { color: string }; suggestedMin?: number; suggestedMax?: number }>;
+  type Axis = AxisStyle & { suggestedMin?: number; suggestedMax?: number };
+  const axes = () => chart.options.scales as { x?: Axis; y?: Axis };
+  const [low, high] = chart.data.datasets;
 
   return {
     update(next) {
       data = next;
       state.lines = refs();
       chart.data.labels = next.labels;
-      chart.data.datasets[0]!.data = next.low;
-      chart.data.datasets[1]!.data = next.high;
-      Object.assign(axes()['x']!, bounds());
+      if (low) low.data = next.low;
+      if (high) high.data = next.high;
+      Object.assign(axes().x ?? {}, bounds());
       chart.update();
     },
     restyle() {
       p = palette(root);
       state.bg = p.bg;
       state.lines = refs();
-      Object.assign(chart.data.datasets[0]!, { backgroundColor: p.low, borderColor: p.low });
-      Object.assign(chart.data.datasets[1]!, { backgroundColor: p.high, borderColor: p.high });
-      const sc = axes();
-      sc['x']!.grid.color = p.line;
-      sc['x']!.ticks.color = p.muted;
-      sc['x']!.border.color = p.line;
-      sc['x']!.title!.color = p.muted;
-      sc['y']!.ticks.color = p.fg;
-      sc['y']!.border.color = p.line;
-      chart.options.plugins!.legend!.labels!.color = p.fg;
+      if (low) Object.assign(low, { backgroundColor: p.low, borderColor: p.low });
+      if (high) Object.assign(high, { backgroundColor: p.high, borderColor: p.high });
+      const { x, y } = axes();
+      if (x) {
+        x.grid.color = p.line;
+        x.ticks.color = p.muted;
+        x.border.color = p.line;
+        if (x.title) x.title.color = p.muted;
+      }
+      if (y) {
+        y.ticks.color = p.fg;
+        y.border.color = p.line;
+      }
+      const legend = chart.options.plugins?.legend?.labels;
+      if (legend) legend.color = p.fg;
       chart.update('none');
     },
     setMotion() {
