@@ -86,7 +86,8 @@ const METRICS = { fcp: 'first-contentful-paint', lcp: 'largest-contentful-paint'
 const lower = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : Math.min(a, b));
 
 export async function auditCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['runs'], booleans: [] });
+  const args = parseArgs(argv, { values: ['runs'], booleans: ['gzip'] });
+  const gzip = args.flags.get('gzip') === true;
   const runsFlag = args.flags.get('runs');
   const runs = runsFlag === undefined ? 2 : Number(runsFlag);
   if (!Number.isInteger(runs) || runs < 1 || runs > 10) throw new UsageError(`--runs must be a whole number from 1 to 10 (got ${String(runsFlag)})`);
@@ -107,7 +108,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
     return EXIT.internal;
   }
   const lighthouse = await ensureLighthouse();
-  const { server, url } = await serveDir(dist);
+  const { server, url } = await serveDir(dist, 0, '127.0.0.1', { gzip });
   const rows: string[][] = [];
   const once = async (p: string): Promise<Run | undefined> => {
     const out = mkdtempSync(join(tmpdir(), 'fieldkit-lh-'));
@@ -159,6 +160,6 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const head = ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'];
   const line = (r: string[]) => `| ${r.join(' | ')} |`;
   process.stdout.write(`${line(head)}\n|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|\n${rows.map(line).join('\n')}\n\n`);
-  process.stdout.write(`Lighthouse ${LIGHTHOUSE_VERSION}, mobile, the lower of ${runs} run${runs === 1 ? '' : 's'} per page (metrics from the lower performance run). Targets: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices >= ${TARGETS['best-practices']}; SEO is not a goal (non-public editions are noindex).\n`);
+  process.stdout.write(`Lighthouse ${LIGHTHOUSE_VERSION}, mobile, the lower of ${runs} run${runs === 1 ? '' : 's'} per page (metrics from the lower performance run), served ${gzip ? 'gzip-compressed (text files, as nginx with gzip on)' : 'uncompressed'}. Targets: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices >= ${TARGETS['best-practices']}; SEO is not a goal (non-public editions are noindex).\n`);
   return EXIT.ok;
 }
