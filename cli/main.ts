@@ -104,9 +104,9 @@ const COMMANDS: Record<string, Command> = {
     run: async (argv) => (await import('./schemas.ts')).schemasCommand(argv),
   },
   audit: {
-    summary: 'Lighthouse scores (performance, accessibility, best practices) of key built pages',
-    usage: 'audit [/path/ …]',
-    flags: [],
+    summary: 'Lighthouse scores (performance, accessibility, best practices) of one built page of every type, as a Markdown table',
+    usage: 'audit [/path/ …] [--runs N] [--gzip]',
+    flags: [['--runs N', 'Lighthouse runs per page, the lowest reported (default 2; scores move with machine load)'], ['--gzip', 'serve text files gzip-compressed, as nginx does with gzip on (default: uncompressed)']],
     run: async (argv) => (await import('./audit.ts')).auditCommand(argv),
   },
   preview: {

@@ -5,6 +5,7 @@
  */
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -60,7 +61,11 @@ export function resolveRequest(root: string, rawPath: string): Resolved {
   return { kind: 'missing' };
 }
 
-export function serveDir(dir: string, port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+/**
+ * `opts.gzip`: compress text files (HTML, CSS, JS, JSON, SVG, XML) for clients that accept it, as
+ * nginx does with `gzip on` and `gzip_types` (used by `audit --gzip`).
+ */
+export function serveDir(dir: string, port = 0, host = '127.0.0.1', opts: { gzip?: boolean } = {}): Promise<{ server: Server; url: string }> {
   const root = realpathSync(resolve(dir));
   const server = createServer((req, res) => {
     let url: URL;
@@ -85,8 +90,11 @@ export function serveDir(dir: string, port = 0, host = '127.0.0.1'): Promise<{ s
     } else {
       const stream = createReadStream(found.path);
       stream.on('error', () => res.destroy());
-      res.writeHead(200, { 'content-type': TYPES[extname(found.path)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
-      stream.pipe(res);
+      const type = TYPES[extname(found.path)] ?? 'application/octet-stream';
+      const gzip = opts.gzip && /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(200, { 'content-type': type, 'x-content-type-options': 'nosniff', ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+      if (gzip) stream.pipe(createGzip()).pipe(res);
+      else stream.pipe(res);
     }
   });
   return new Promise((ok, fail) => {

@@ -1,9 +1,42 @@
-/** Copy buttons (`button.copy` with `data-copy`) on a claim page's repro steps. */
-for (const b of document.querySelectorAll<HTMLButtonElement>('button.copy')) {
-  b.hidden = false;
-  b.addEventListener('click', async () => {
-    try { await navigator.clipboard.writeText(b.dataset.copy ?? ''); b.textContent = 'Copied'; }
-    catch { b.textContent = 'Select and copy'; }
-    setTimeout(() => (b.textContent = 'Copy'), 2000);
-  });
+/**
+ * `<fk-copy data-copy="text" hidden><button type="button" class="copy">Copy</button></fk-copy>`:
+ * copies `data-copy` to the clipboard (a claim page's repro steps). Hidden without JavaScript (the
+ * command stays selectable beside it); shown once the element starts.
+ */
+import { ConfigError, failVisibly, need } from './dom.ts';
+
+export class CopyElement extends HTMLElement {
+  #started = false;
+
+  connectedCallback() {
+    if (this.#started) return;
+    this.#started = true;
+    try {
+      const text = this.dataset.copy;
+      if (text === undefined || text === '') throw new ConfigError(this, 'data-copy', 'the text to copy', text);
+      const button = need(this, 'button', HTMLButtonElement);
+      let reset: ReturnType<typeof setTimeout> | undefined;
+      button.addEventListener('click', async () => {
+        try {
+          await navigator.clipboard.writeText(text);
+          button.textContent = 'Copied';
+        } catch {
+          button.textContent = 'Select and copy';
+        }
+        clearTimeout(reset);
+        reset = setTimeout(() => (button.textContent = 'Copy'), 2000);
+      });
+      this.hidden = false;
+    } catch (e) {
+      failVisibly(this, e, 'The copy button');
+    }
+  }
+}
+
+if (!customElements.get('fk-copy')) customElements.define('fk-copy', CopyElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fk-copy': CopyElement;
+  }
 }

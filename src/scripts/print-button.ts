@@ -1,5 +1,30 @@
-/** Buttons marked `data-print` open the browser's print dialog (no inline `onclick`: the CSP refuses it). */
-for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-print]')) {
-  b.addEventListener('click', () => window.print());
-  b.dataset.printReady = '1'; // the script ran (tests check it under the CSP)
+/**
+ * `<fk-print><button type="button" data-print>Print</button></fk-print>`: the button opens the
+ * browser's print dialog (no inline `onclick`: the CSP refuses it). `data-print-ready="1"` on the
+ * button says the element started (tests check it under the CSP).
+ */
+import { failVisibly, need } from './dom.ts';
+
+export class PrintElement extends HTMLElement {
+  #started = false;
+
+  connectedCallback() {
+    if (this.#started) return;
+    this.#started = true;
+    try {
+      const button = need(this, 'button[data-print]', HTMLButtonElement);
+      button.addEventListener('click', () => window.print());
+      button.dataset.printReady = '1';
+    } catch (e) {
+      failVisibly(this, e, 'The print button');
+    }
+  }
+}
+
+if (!customElements.get('fk-print')) customElements.define('fk-print', PrintElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fk-print': PrintElement;
+  }
 }

@@ -1,12 +1,13 @@
 /**
- * The search page in the browser, on Pagefind's JS API: reads the query and filters from the
+ * `<fk-search>`, around the search page's `<form data-search>`: search in the browser, on Pagefind's JS API: reads the query and filters from the
  * address, searches with the kit's ranking (src/lib/site/search.ts), renders results first and the
  * filter values that still have results, and keeps the state in the address. Typing replaces the
  * history entry; a submitted query or a filter change adds one, so Back returns to it.
- * Loaded only by /search/.
+ * Several may share a page (each reads and writes the same address). Loaded only by /search/.
  */
 import { filterOptions, pagefindFilters, SEARCH_FILTERS, SEARCH_RANKING, searchFromState, stateFromSearch, type SearchState } from '../lib/site/search.ts';
 import { escapeHtml, plural } from '../lib/format/text.ts';
+import { failVisibly, need } from './dom.ts';
 
 interface PagefindResultData {
   url: string;
@@ -30,13 +31,24 @@ const PAGE_SIZE = 20;
 const TYPE_ORDER = ['Cloud', 'Dagger', 'Play', 'Claim', 'TCO', 'Triage', 'Blueprint', 'Kit', 'Source', 'FRD', 'Review', 'Signal', 'Person', 'Index'];
 const STATUS_ORDER = ['sourced', 'measured', 'provisional', 'tbd', 'stale'];
 
-async function start(form: HTMLFormElement) {
-  const input = form.querySelector<HTMLInputElement>('#search-q')!;
-  const details = form.querySelector<HTMLDetailsElement>('[data-filters]')!;
-  const groups = form.querySelector<HTMLElement>('[data-filter-groups]')!;
-  const summary = form.querySelector<HTMLElement>('[data-filter-summary]')!;
-  const status = form.querySelector<HTMLElement>('[data-status]')!;
-  const list = form.querySelector<HTMLOListElement>('[data-results]')!;
+export class SearchElement extends HTMLElement {
+  #started = false;
+
+  connectedCallback() {
+    if (this.#started) return;
+    this.#started = true;
+    start(this).catch((e: unknown) => failVisibly(this, e, 'Search'));
+  }
+}
+
+async function start(root: HTMLElement) {
+  const form = need(root, 'form[data-search]', HTMLFormElement);
+  const input = need(root, 'input[type="search"]', HTMLInputElement, form);
+  const details = need(root, '[data-filters]', HTMLDetailsElement, form);
+  const groups = need(root, '[data-filter-groups]', HTMLElement, form);
+  const summary = need(root, '[data-filter-summary]', HTMLElement, form);
+  const status = need(root, '[data-status]', HTMLElement, form);
+  const list = need(root, '[data-results]', HTMLOListElement, form);
 
   const path = '/pagefind/pagefind.js';
   const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
@@ -130,7 +142,8 @@ async function start(form: HTMLFormElement) {
     go(true);
   });
   groups.addEventListener('change', (e) => {
-    const box = e.target as HTMLInputElement;
+    const box = e.target;
+    if (!(box instanceof HTMLInputElement)) return;
     const name = box.dataset.filter;
     if (!name) return;
     const values = new Set(state.filters[name] ?? []);
@@ -152,5 +165,10 @@ async function start(form: HTMLFormElement) {
   form.dataset.ready = '';
 }
 
-const form = document.querySelector<HTMLFormElement>('form[data-search]');
-if (form) void start(form);
+if (!customElements.get('fk-search')) customElements.define('fk-search', SearchElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fk-search': SearchElement;
+  }
+}

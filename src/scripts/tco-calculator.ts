@@ -1,7 +1,12 @@
 /**
- * The TCO calculator: reads the inputs, runs the same model and renderers the build used
- * (src/lib/tco/tco.ts via src/lib/tco/tco-view.ts), shows errors beside their fields, keeps the changed
- * inputs in the query string and redraws the charts. Loaded only by /tco/<scenario>/.
+ * `<fk-calculator class="tco" data-config="…" data-address>`: one TCO scenario's calculator. Reads
+ * the inputs, runs the same model and renderers the build used (src/lib/tco/tco.ts via
+ * src/lib/tco/tco-view.ts), shows errors beside their fields, hands the figures to its
+ * `<fk-tco-chart>` elements (which load Chart.js only when they near the viewport) and, with
+ * `data-address`, keeps the changed inputs in the query string (one calculator per page may).
+ * Its config (`data-config`, JSON: `{path, defaults, provenance, now}`) is checked on start; a bad
+ * one logs which field is wrong and leaves the build-time figures in place. Several calculators
+ * on one page work independently. Loaded only by /tco/<scenario>/.
  */
 import type { TcoInputs } from '../lib/tco/tco.ts';
 import {
@@ -29,35 +34,84 @@ import {
   type RawValues,
   type TcoView,
 } from '../lib/tco/tco-view.ts';
-import { createCharts, createTornado, type TcoCharts, type TornadoChart } from './tco-chart.ts';
 import { DUTY_SUM_FIELD, validateTcoInputs } from '../lib/tco/tco.ts';
-import { renderSensitivityTable, sensitivityChartData, tippingSensitivity, type SensitivityChartData } from '../lib/tco/tco-sensitivity.ts';
+import { renderSensitivityTable, sensitivityChartData, tippingSensitivity } from '../lib/tco/tco-sensitivity.ts';
+import { failVisibly, isRecord, need, readConfig } from './dom.ts';
+import { TcoChartElement, type ChartKind } from './tco-chart-element.ts';
 
-interface Config {
+export interface CalculatorConfig {
+  /** The scenario page's path, for the reset link and the "changed" list. */
   path: string;
+  /** The scenario's sourced inputs. */
   defaults: TcoInputs;
   provenance: Provenance;
+  /** Build date, YYYY-MM-DD. */
   now: string;
 }
 
-function start(root: HTMLElement) {
-  const config = JSON.parse(root.querySelector('#tco-config')!.textContent!) as Config;
+/** Checks a parsed `data-config`; `fail` names the first bad field. */
+export function checkCalculatorConfig(raw: unknown, fail: (field: string, expected: string, got: unknown) => never): CalculatorConfig {
+  if (!isRecord(raw)) return fail('data-config', 'an object', raw);
+  if (typeof raw.path !== 'string' || !raw.path.startsWith('/')) fail('path', 'a site path such as /tco/<scenario>/', raw.path);
+  if (typeof raw.now !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.now)) fail('now', 'a date written YYYY-MM-DD', raw.now);
+  if (!isRecord(raw.provenance)) fail('provenance', 'an object', raw.provenance);
+  const defaults = raw.defaults;
+  if (!isRecord(defaults)) return fail('defaults', 'an object with scenario, hdd and ssd', defaults);
+  for (const f of FIELDS) {
+    const [group, param] = f.key.split('.') as [string, string];
+    const g = defaults[group];
+    if (!isRecord(g)) return fail(`defaults.${group}`, 'an object', g);
+    if (typeof g[param] !== 'number' || !Number.isFinite(g[param])) fail(`defaults.${f.key}`, 'a finite number', g[param]);
+  }
+  return raw as unknown as CalculatorConfig;
+}
+
+export class CalculatorElement extends HTMLElement {
+  #started = false;
+
+  connectedCallback() {
+    if (this.#started) return;
+    this.#started = true;
+    try {
+      // Its charts are upgraded after it when it is inserted whole (document order): do it now.
+      customElements.upgrade(this);
+      start(this, readConfig(this, checkCalculatorConfig));
+    } catch (e) {
+      failVisibly(this, e, 'The calculator');
+    }
+  }
+}
+
+function start(root: HTMLElement, config: CalculatorConfig) {
   const ctx: PitfallContext = { defaults: config.defaults, provenance: config.provenance, now: config.now };
-  const form = root.querySelector<HTMLFormElement>('form[data-tco-calc]')!;
-  const input = (key: FieldKey) => form.querySelector<HTMLInputElement>(`input[name="${key}"]`)!;
-  const region = (name: string) => root.querySelector<HTMLElement>(`[data-region="${name}"]`)!;
-  const results = root.querySelector<HTMLElement>('[data-results]')!;
-  const announcer = root.querySelector<HTMLElement>('[data-announce]')!;
-  const chartBox = (kind: string) => root.querySelector<HTMLElement>(`[data-chart="${kind}"]`)!;
+  const form = need(root, 'form[data-tco-calc]', HTMLFormElement);
+  const input = (key: FieldKey) => need(root, `input[name="${key}"]`, HTMLInputElement, form);
+  const region = (name: string) => need(root, `[data-region="${name}"]`);
+  const results = need(root, '[data-results]');
+  const announcer = need(root, '[data-announce]');
+  const verdict = need(root, '.tco-verdict');
+  const chart = (kind: ChartKind) => need(root, `fk-tco-chart[data-chart="${kind}"]`, TcoChartElement);
+  /** Only the calculator marked `data-address` reads and writes the query string. */
+  const address = root.hasAttribute('data-address');
+  // Every part is looked up once before anything changes, so a page that lacks one fails whole.
+  for (const f of FIELDS) {
+    input(f.key);
+    need(root, `#${f.id}-chg`);
+    need(root, `#${f.id}-err`);
+  }
+  for (const r of ['summary', 'ticker', 'changed', 'warnings', 'cumulative', 'components', 'counts', 'sensitivity', 'sensitivity-alt']) region(r);
+  for (const k of ['cumulative', 'components', 'sensitivity'] as const) chart(k);
+  need(root, `#${DUTY_ERROR_ID}`);
 
   // State from the address: typed text per changed field.
-  const { raw: initial } = stateFromSearch(location.search, config.defaults);
-  for (const [k, v] of Object.entries(initial) as [FieldKey, string][]) input(k).value = v;
+  if (address) {
+    const { raw: initial } = stateFromSearch(location.search, config.defaults);
+    for (const [k, v] of Object.entries(initial) as [FieldKey, string][]) input(k).value = v;
+  }
 
   form.hidden = false;
   root.dataset.live = '';
-  let charts: TcoCharts | undefined;
-  let tornado: TornadoChart | undefined;
+  let drawn = false;
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
   let lastAnnounced = '';
 
@@ -73,18 +127,18 @@ function start(root: HTMLElement) {
   const markFields = (view: TcoView, raw: RawValues) => {
     const problems = view.ok ? [] : view.problems;
     const dutyProblem = problems.find((p) => p.field === DUTY_SUM_FIELD);
-    const dutyErr = root.querySelector<HTMLElement>(`#${DUTY_ERROR_ID}`)!;
+    const dutyErr = need(root, `#${DUTY_ERROR_ID}`);
     dutyErr.textContent = dutyProblem?.message ?? '';
     dutyErr.hidden = !dutyProblem;
     for (const f of FIELDS) {
       const el = input(f.key);
-      const box = el.closest<HTMLElement>('.tco-field')!;
+      const box = el.closest<HTMLElement>('.tco-field') ?? el;
       const changed = raw[f.key] !== undefined;
-      const chg = root.querySelector<HTMLElement>(`#${f.id}-chg`)!;
+      const chg = need(root, `#${f.id}-chg`);
       chg.hidden = !changed;
       box.classList.toggle('tco-field--changed', changed);
       const problem = problems.find((p) => p.field === f.key);
-      const err = root.querySelector<HTMLElement>(`#${f.id}-err`)!;
+      const err = need(root, `#${f.id}-err`);
       err.textContent = problem?.message ?? '';
       err.hidden = !problem;
       const inDuty = !!dutyProblem && DUTY_FIELDS.includes(f.key);
@@ -109,19 +163,27 @@ function start(root: HTMLElement) {
   };
 
   const drawCharts = (view: TcoView & { ok: true }) => {
-    chartBox('cumulative').hidden = false;
-    chartBox('components').hidden = false;
-    return createCharts(
-      root,
-      chartBox('cumulative').querySelector('canvas')!,
-      chartBox('components').querySelector('canvas')!,
-      view.chart,
-    );
+    chart('cumulative').show(view.chart);
+    chart('components').show(view.chart);
+    drawn = true;
   };
 
-  const drawTornado = (data: SensitivityChartData) => {
-    chartBox('sensitivity').hidden = false;
-    return createTornado(root, chartBox('sensitivity').querySelector('canvas')!, data);
+  /**
+   * The charts of the sourced values (the figures the build rendered), computed only when a
+   * chart is about to be drawn: opening the page runs no model at all.
+   */
+  const showSourced = () => {
+    if (drawn || validateTcoInputs(config.defaults).length) return;
+    let sourced: TcoView | undefined;
+    const cost = () => {
+      sourced ??= buildView(config.defaults, ctx);
+      if (!sourced.ok) throw new Error(`<fk-calculator>: the sourced inputs of ${config.path} cannot be modelled`);
+      return sourced.chart;
+    };
+    chart('cumulative').show(cost);
+    chart('components').show(cost);
+    chart('sensitivity').show(() => sensitivityFor(config.defaults).data);
+    drawn = true;
   };
 
   /** The tornado's table, sentence and chart for modelled inputs (the same function the build ran). */
@@ -143,25 +205,19 @@ function start(root: HTMLElement) {
       region('cumulative').innerHTML = renderCumulativeTable(view);
       region('components').innerHTML = renderComponentTable(view);
       region('counts').innerHTML = renderCounts(view);
-      if (charts) charts.update(view.chart);
-      else charts = drawCharts(view);
+      drawCharts(view);
       const { sens, data } = sensitivityFor(view.inputs);
       region('sensitivity').innerHTML = renderSensitivityTable(sens, view.inputs.ssd.pricePerTB);
       region('sensitivity-alt').textContent = data.alt;
-      if (tornado) tornado.update(data);
-      else tornado = drawTornado(data);
+      chart('sensitivity').show(data);
     } else {
       region('warnings').innerHTML = '';
       // Opened with inputs that cannot be modelled: the tables show the build-time (sourced)
       // figures, so the charts do too until the inputs can be modelled.
-      if (!charts) {
-        const sourced = buildView(config.defaults, ctx);
-        if (sourced.ok) charts = drawCharts(sourced);
-      }
-      if (!tornado && validateTcoInputs(config.defaults).length === 0) tornado = drawTornado(sensitivityFor(config.defaults).data);
+      showSourced();
     }
     const search = searchFromState(raw, config.defaults);
-    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    if (address && search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     if (opts.announce) announce(view);
   };
 
@@ -171,7 +227,12 @@ function start(root: HTMLElement) {
   };
 
   form.addEventListener('input', () => update({ announce: true }));
-  form.addEventListener('submit', (e) => e.preventDefault());
+  // Every change already shows; Enter or the submit button takes the reader to the verdict.
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    update({ announce: true });
+    verdict.scrollIntoView({ block: 'start' });
+  });
   root.addEventListener('click', (e) => {
     const target = e.target as HTMLElement;
     const reset = target.closest('[data-tco-reset]');
@@ -188,17 +249,20 @@ function start(root: HTMLElement) {
       return;
     }
     const set = target.closest<HTMLElement>('[data-set]');
-    if (set) setValues(JSON.parse(set.dataset.set!) as RawValues);
+    if (set?.dataset.set) setValues(JSON.parse(set.dataset.set) as RawValues);
   });
 
-  const dark = matchMedia('(prefers-color-scheme: dark)');
-  dark.addEventListener('change', () => { charts?.restyle(); tornado?.restyle(); });
-  matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () => { charts?.setMotion(); tornado?.setMotion(); });
-
-  // First run: same figures as the build unless the address carries changes; also rewrites the
-  // address to the known, changed parameters only.
-  update();
+  // First run: the page already shows the build's figures for the sourced values, so the model
+  // runs only when the address carries parameters (it then also rewrites the address to the
+  // known, changed ones) or the sourced values cannot be modelled (the fields show why).
+  if ((address && location.search) || validateTcoInputs(config.defaults).length) update();
+  else showSourced();
 }
 
-const root = document.querySelector<HTMLElement>('[data-tco]');
-if (root) start(root);
+if (!customElements.get('fk-calculator')) customElements.define('fk-calculator', CalculatorElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fk-calculator': CalculatorElement;
+  }
+}

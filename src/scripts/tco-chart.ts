@@ -65,7 +65,9 @@ function crossoverPlugin(state: { year: number | null; color: string; bg: string
     id: 'tcoCrossover',
     afterDatasetsDraw(chart) {
       if (state.year === null) return;
-      const x = chart.scales['x']!.getPixelForValue(state.year - 1);
+      const scale = chart.scales['x'];
+      if (!scale) return;
+      const x = scale.getPixelForValue(state.year - 1);
       const { top, bottom, left, right } = chart.chartArea;
       const ctx = chart.ctx;
       ctx.save();
@@ -93,49 +95,74 @@ function crossoverPlugin(state: { year: number | null; color: string; bg: string
   };
 }
 
-export interface TcoCharts {
-  update(data: ChartData): void;
+/** A drawn chart: new figures, a theme change, a reduced-motion change. */
+export interface DrawnChart<D> {
+  update(data: D): void;
   /** Re-reads the colours (theme change). */
   restyle(): void;
   /** Animation on or off (reduced-motion change). */
   setMotion(): void;
 }
 
-export function createCharts(root: HTMLElement, lineCanvas: HTMLCanvasElement, barCanvas: HTMLCanvasElement, first: ChartData): TcoCharts {
-  let p = palette(root);
-  const fontFamily = getComputedStyle(root).fontFamily;
-  Chart.defaults.font.family = fontFamily;
-  const cross = { year: first.crossoverYear, color: p.cross, bg: p.bg, font: `600 12px ${fontFamily}` };
+type AxisStyle = { grid: { color: string }; ticks: { color: string }; border: { color: string }; title?: { color: string } };
 
+/** The parts both cost charts share: palette, axes, legend, tooltips, motion. */
+function costChartBase(root: HTMLElement) {
+  const state = { p: palette(root), fontFamily: getComputedStyle(root).fontFamily };
+  Chart.defaults.font.family = state.fontFamily;
   const money = (v: number | string) => moneyShort(Number(v));
   const scales = () => ({
-    x: { grid: { color: p.line }, ticks: { color: p.muted, maxRotation: 0 }, border: { color: p.line } },
-    y: { beginAtZero: true, grid: { color: p.line }, ticks: { color: p.muted, callback: money }, border: { color: p.line } },
+    x: { grid: { color: state.p.line }, ticks: { color: state.p.muted, maxRotation: 0 }, border: { color: state.p.line } },
+    y: { beginAtZero: true, grid: { color: state.p.line }, ticks: { color: state.p.muted, callback: money }, border: { color: state.p.line } },
   });
   const common = (): ChartOptions<'line' | 'bar'> => ({
     responsive: true,
     maintainAspectRatio: false,
     animation: reducedMotion() ? false : { duration: 250 },
     plugins: {
-      legend: { labels: { color: p.fg, usePointStyle: true, boxHeight: 8 } },
+      legend: { labels: { color: state.p.fg, usePointStyle: true, boxHeight: 8 } },
       tooltip: {
         callbacks: { label: (c) => `${c.dataset.label}: ${moneyShort(c.parsed.y ?? 0)}` },
       },
     },
   });
+  /** Re-reads the palette and recolours the axes and legend of `chart`. */
+  const restyleAxes = (chart: Chart) => {
+    state.p = palette(root);
+    const sc = chart.options.scales as Record<string, AxisStyle>;
+    for (const axis of Object.values(sc)) {
+      if (axis.title) axis.title.color = state.p.muted;
+      axis.grid.color = state.p.line;
+      axis.ticks.color = state.p.muted;
+      axis.border.color = state.p.line;
+    }
+    const legend = chart.options.plugins?.legend?.labels;
+    if (legend) legend.color = state.p.fg;
+  };
+  const setMotion = (chart: Chart) => {
+    chart.options.animation = reducedMotion() ? false : { duration: 250 };
+    chart.update('none');
+  };
+  return { state, scales, common, restyleAxes, setMotion };
+}
 
-  const line = new Chart(lineCanvas, {
+/** Cumulative cost per year, HDD vs SSD, with the crossover year marked. */
+export function createCumulative(root: HTMLElement, canvas: HTMLCanvasElement, first: ChartData): DrawnChart<ChartData> {
+  const base = costChartBase(root);
+  const { state, scales, common } = base;
+  const cross = { year: first.crossoverYear, color: state.p.cross, bg: state.p.bg, font: `600 12px ${state.fontFamily}` };
+  const line = new Chart(canvas, {
     type: 'line',
     data: {
       labels: first.years.map(String),
       datasets: [
-        { label: 'HDD', data: first.hddCumulative, borderColor: p.hdd, backgroundColor: p.hdd, pointStyle: 'rect', borderWidth: 2.5 },
-        { label: 'SSD', data: first.ssdCumulative, borderColor: p.ssd, backgroundColor: p.ssd, pointStyle: 'triangle', borderDash: [7, 4], borderWidth: 2.5, pointRadius: 4 },
+        { label: 'HDD', data: first.hddCumulative, borderColor: state.p.hdd, backgroundColor: state.p.hdd, pointStyle: 'rect', borderWidth: 2.5 },
+        { label: 'SSD', data: first.ssdCumulative, borderColor: state.p.ssd, backgroundColor: state.p.ssd, pointStyle: 'triangle', borderDash: [7, 4], borderWidth: 2.5, pointRadius: 4 },
       ],
     },
     options: {
       ...(common() as ChartOptions<'line'>),
-      scales: { ...scales(), x: { ...scales().x, title: { display: true, text: 'Year', color: p.muted } } },
+      scales: { ...scales(), x: { ...scales().x, title: { display: true, text: 'Year', color: state.p.muted } } },
       interaction: { mode: 'index', intersect: false },
       plugins: {
         ...(common().plugins as ChartOptions<'line'>['plugins']),
@@ -144,16 +171,41 @@ export function createCharts(root: HTMLElement, lineCanvas: HTMLCanvasElement, b
     },
     plugins: [crossoverPlugin(cross)],
   });
+  const [hdd, ssd] = line.data.datasets;
+  return {
+    update(data) {
+      cross.year = data.crossoverYear;
+      line.data.labels = data.years.map(String);
+      if (hdd) hdd.data = data.hddCumulative;
+      if (ssd) ssd.data = data.ssdCumulative;
+      canvas.setAttribute('aria-label', data.lineAlt);
+      line.update();
+    },
+    restyle() {
+      base.restyleAxes(line as Chart);
+      cross.color = state.p.cross;
+      cross.bg = state.p.bg;
+      if (hdd) Object.assign(hdd, { borderColor: state.p.hdd, backgroundColor: state.p.hdd });
+      if (ssd) Object.assign(ssd, { borderColor: state.p.ssd, backgroundColor: state.p.ssd });
+      line.update('none');
+    },
+    setMotion: () => base.setMotion(line as Chart),
+  };
+}
 
-  const bar = new Chart(barCanvas, {
+/** Cost by component (capex, energy, space, failures), one stacked bar per medium. */
+export function createComponents(root: HTMLElement, canvas: HTMLCanvasElement, first: ChartData): DrawnChart<ChartData> {
+  const base = costChartBase(root);
+  const { state, scales, common } = base;
+  const bar = new Chart(canvas, {
     type: 'bar',
     data: {
       labels: ['HDD', 'SSD'],
       datasets: first.components.map((c) => ({
         label: c.label,
         data: [c.hdd, c.ssd],
-        backgroundColor: p.component[c.key],
-        borderColor: p.bg,
+        backgroundColor: state.p.component[c.key],
+        borderColor: state.p.bg,
         borderWidth: 1,
         maxBarThickness: 90,
       })),
@@ -161,52 +213,24 @@ export function createCharts(root: HTMLElement, lineCanvas: HTMLCanvasElement, b
     options: {
       ...(common() as ChartOptions<'bar'>),
       scales: { x: { ...scales().x, stacked: true }, y: { ...scales().y, stacked: true } },
-      plugins: { ...(common().plugins as ChartOptions<'bar'>['plugins']), legend: { labels: { color: p.fg, boxHeight: 10, boxWidth: 14 } } },
+      plugins: { ...(common().plugins as ChartOptions<'bar'>['plugins']), legend: { labels: { color: state.p.fg, boxHeight: 10, boxWidth: 14 } } },
     },
   });
-
-  const setAlt = (data: ChartData) => {
-    lineCanvas.setAttribute('aria-label', data.lineAlt);
-    barCanvas.setAttribute('aria-label', data.barAlt);
-  };
-
   return {
     update(data) {
-      cross.year = data.crossoverYear;
-      line.data.labels = data.years.map(String);
-      line.data.datasets[0]!.data = data.hddCumulative;
-      line.data.datasets[1]!.data = data.ssdCumulative;
-      data.components.forEach((c, i) => { bar.data.datasets[i]!.data = [c.hdd, c.ssd]; });
-      setAlt(data);
-      line.update();
+      data.components.forEach((c, i) => {
+        const set = bar.data.datasets[i];
+        if (set) set.data = [c.hdd, c.ssd];
+      });
+      canvas.setAttribute('aria-label', data.barAlt);
       bar.update();
     },
     restyle() {
-      p = palette(root);
-      cross.color = p.cross;
-      cross.bg = p.bg;
-      const [h, s] = line.data.datasets;
-      Object.assign(h!, { borderColor: p.hdd, backgroundColor: p.hdd });
-      Object.assign(s!, { borderColor: p.ssd, backgroundColor: p.ssd });
-      bar.data.datasets.forEach((d, i) => Object.assign(d, { backgroundColor: p.component[COMPONENTS[i]!], borderColor: p.bg }));
-      for (const c of [line, bar] as Chart[]) {
-        const sc = c.options.scales as Record<string, { grid: { color: string }; ticks: { color: string }; border: { color: string }; title?: { color: string } }>;
-        for (const axis of Object.values(sc)) {
-          if (axis.title) axis.title.color = p.muted;
-          axis.grid.color = p.line;
-          axis.ticks.color = p.muted;
-          axis.border.color = p.line;
-        }
-        c.options.plugins!.legend!.labels!.color = p.fg;
-        c.update('none');
-      }
+      base.restyleAxes(bar as Chart);
+      bar.data.datasets.forEach((d, i) => Object.assign(d, { backgroundColor: state.p.component[COMPONENTS[i] ?? 'capex'], borderColor: state.p.bg }));
+      bar.update('none');
     },
-    setMotion() {
-      for (const c of [line, bar] as Chart[]) {
-        c.options.animation = reducedMotion() ? false : { duration: 250 };
-        c.update('none');
-      }
-    },
+    setMotion: () => base.setMotion(bar as Chart),
   };
 }
 
@@ -232,7 +256,9 @@ function refLinesPlugin(state: { lines: RefLine[]; bg: string; font: string }): 
       const ctx = chart.ctx;
       for (const l of state.lines) {
         if (l.value === null || !Number.isFinite(l.value)) continue;
-        const x = chart.scales['x']!.getPixelForValue(l.value);
+        const scale = chart.scales['x'];
+        if (!scale) return;
+        const x = scale.getPixelForValue(l.value);
         if (x < left - 1 || x > right + 1) continue;
         ctx.save();
         ctx.strokeStyle = l.color;
@@ -259,11 +285,7 @@ function refLinesPlugin(state: { lines: RefLine[]; bg: string; font: string }): 
   };
 }
 
-export interface TornadoChart {
-  update(data: SensitivityChartData): void;
-  restyle(): void;
-  setMotion(): void;
-}
+export type TornadoChart = DrawnChart<SensitivityChartData>;
 
 /**
  * The tornado: one row per input, two floating bars per row (input −20 % above, +20 % below), each
@@ -344,32 +366,39 @@ export function createTornado(root: HTMLElement, canvas: HTMLCanvasElement, firs
     plugins: [refLinesPlugin(state)],
   });
 
-  const axes = () => chart.options.scales as Record<string, { grid: { color: string }; ticks: { color: string }; border: { color: string }; title?: { color: string }; suggestedMin?: number; suggestedMax?: number }>;
+  type Axis = AxisStyle & { suggestedMin?: number; suggestedMax?: number };
+  const axes = () => chart.options.scales as { x?: Axis; y?: Axis };
+  const [low, high] = chart.data.datasets;
 
   return {
     update(next) {
       data = next;
       state.lines = refs();
       chart.data.labels = next.labels;
-      chart.data.datasets[0]!.data = next.low;
-      chart.data.datasets[1]!.data = next.high;
-      Object.assign(axes()['x']!, bounds());
+      if (low) low.data = next.low;
+      if (high) high.data = next.high;
+      Object.assign(axes().x ?? {}, bounds());
       chart.update();
     },
     restyle() {
       p = palette(root);
       state.bg = p.bg;
       state.lines = refs();
-      Object.assign(chart.data.datasets[0]!, { backgroundColor: p.low, borderColor: p.low });
-      Object.assign(chart.data.datasets[1]!, { backgroundColor: p.high, borderColor: p.high });
-      const sc = axes();
-      sc['x']!.grid.color = p.line;
-      sc['x']!.ticks.color = p.muted;
-      sc['x']!.border.color = p.line;
-      sc['x']!.title!.color = p.muted;
-      sc['y']!.ticks.color = p.fg;
-      sc['y']!.border.color = p.line;
-      chart.options.plugins!.legend!.labels!.color = p.fg;
+      if (low) Object.assign(low, { backgroundColor: p.low, borderColor: p.low });
+      if (high) Object.assign(high, { backgroundColor: p.high, borderColor: p.high });
+      const { x, y } = axes();
+      if (x) {
+        x.grid.color = p.line;
+        x.ticks.color = p.muted;
+        x.border.color = p.line;
+        if (x.title) x.title.color = p.muted;
+      }
+      if (y) {
+        y.ticks.color = p.fg;
+        y.border.color = p.line;
+      }
+      const legend = chart.options.plugins?.legend?.labels;
+      if (legend) legend.color = p.fg;
       chart.update('none');
     },
     setMotion() {

@@ -36,6 +36,17 @@ async function tornado(page: Page) {
 }
 const tornadoPixels = (page: Page) => page.locator('[data-chart="sensitivity"] canvas').screenshot({ animations: 'disabled' });
 
+/** Scrolls a chart into view and waits until Chart.js (loaded on approach) has drawn it. */
+async function drawn(page: Page, kind: string, scope = page.locator('fk-calculator').first()) {
+  await scope.locator(`fk-tco-chart[data-chart="${kind}"]`).scrollIntoViewIfNeeded();
+  await scope.locator(`fk-tco-chart[data-chart="${kind}"][data-drawn]`).waitFor();
+}
+
+/** The calculator's config, as the page gives it to <fk-calculator>. */
+async function configOf(page: Page, nth = 0): Promise<{ path: string; defaults: TcoInputs }> {
+  return JSON.parse((await page.locator('fk-calculator').nth(nth).getAttribute('data-config')) ?? 'null') as { path: string; defaults: TcoInputs };
+}
+
 beforeAll(async () => {
   const page = await site.page();
   await page.goto(`${site.url}/tco/`);
@@ -57,6 +68,7 @@ describe('TCO scenario page', () => {
     // Charts drawn, each with its data table beside it
     for (const kind of ['cumulative', 'components']) {
       const canvas = page.locator(`[data-chart="${kind}"] canvas`);
+      await drawn(page, kind);
       await expect(canvas.isVisible()).resolves.toBe(true);
       expect((await canvas.boundingBox())!.width).toBeGreaterThan(200);
       expect(await canvas.getAttribute('aria-label')).toMatch(/HDD/);
@@ -158,6 +170,7 @@ describe('TCO scenario page', () => {
     expect(t0.rows).toBe(10);
     expect(t0.alt).toMatch(/^The tipping point \(\$[\d,.]+\/TB\) moves most with /);
     await expect(page.locator('[data-chart="sensitivity"] canvas').isVisible()).resolves.toBe(true);
+    await drawn(page, 'sensitivity');
     let pixels = await tornadoPixels(page);
 
     // The tornado's own prediction holds: typing its top input's +20 % value gives the tipping point it showed
@@ -374,5 +387,91 @@ describe('TCO scenario page', () => {
       const html = await (await fetch(`${site.url}${other}`)).text();
       for (const src of srcs) expect(html, `${other} loads ${src}`).not.toContain(src);
     }
+  });
+
+  it('downloads Chart.js only when a chart comes near the viewport', async () => {
+    const page = await site.page({ width: 375, height: 700 });
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    await page.goto(`${site.url}${scenarioPath}`, { waitUntil: 'networkidle' });
+    await page.locator('fk-calculator[data-live]').waitFor();
+    // On a phone the charts are far below the calculator: the page has run without them
+    expect(await page.locator('fk-tco-chart[data-drawn]').count()).toBe(0);
+    const before = scripts.length;
+    expect(before).toBeGreaterThan(0);
+    await drawn(page, 'cumulative');
+    const added = scripts.slice(before);
+    expect(added.length, 'one chunk (Chart.js and the chart code) is fetched on approach').toBeGreaterThan(0);
+    expect(await page.locator('fk-tco-chart[data-chart="cumulative"] canvas').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('runs two calculators on one page independently; only the one marked data-address keeps the URL', async () => {
+    const page = await site.page();
+    await page.goto(`${site.url}${scenarioPath}`);
+    await page.locator('fk-calculator[data-live]').waitFor();
+    // A second scenario's calculator, taken from its own page and added below the first
+    await page.evaluate(async () => {
+      const html = await (await fetch('/tco/ai-data-lake-10pb/')).text();
+      const other = new DOMParser().parseFromString(html, 'text/html').querySelector('fk-calculator');
+      if (!other) throw new Error('no <fk-calculator> on /tco/ai-data-lake-10pb/');
+      other.removeAttribute('data-address');
+      document.querySelector('fk-calculator')?.after(document.adoptNode(other));
+    });
+    const [one, two] = [page.locator('fk-calculator').nth(0), page.locator('fk-calculator').nth(1)];
+    await two.and(page.locator('[data-live]')).waitFor();
+    expect((await configOf(page, 1)).path).toBe('/tco/ai-data-lake-10pb/');
+    const tipping = (calc: typeof one) => calc.locator('.tco-tipping').textContent();
+    /** What the calculator shows: its verdict and its cumulative cost table. */
+    const figures = async (calc: typeof one) => `${await tipping(calc)}\n${await calc.locator('[data-region="cumulative"]').textContent()}`;
+    const [oneBefore, twoBefore] = [await tipping(one), await tipping(two)];
+    const twoFigures = await figures(two);
+    expect(oneBefore).not.toBe(twoBefore);
+
+    // The first: SSD just above its break-even price, so HDD becomes cheaper there and only there
+    const p = Number(/at \$([\d,]+\.\d\d)\/TB/.exec(oneBefore ?? '')?.[1]?.replace(/,/g, ''));
+    expect(p).toBeGreaterThan(0);
+    await one.locator('input[name="ssd.pricePerTB"]').fill(String(Math.round(p * 1.05 * 100) / 100));
+    await expect.poll(() => one.locator('.tco-tipping').getAttribute('data-cheaper')).toBe('hdd');
+    expect(await figures(two)).toBe(twoFigures);
+    await expect(two.locator('[data-region="changed"]').textContent()).resolves.toBe('');
+    expect(new URL(page.url()).searchParams.has('ssd.pricePerTB')).toBe(true);
+
+    // The second: a far dearer kWh moves its own verdict, not the first's, and not the address
+    const oneNow = await figures(one);
+    const url = page.url();
+    await two.locator('input[name="scenario.pricePerKWh"]').fill('5');
+    await expect.poll(() => figures(two)).not.toBe(twoFigures);
+    await expect(two.locator('[data-region="changed"]').textContent()).resolves.toContain('Electricity price');
+    expect(await figures(one)).toBe(oneNow);
+    expect(page.url()).toBe(url);
+    // Each draws its own charts
+    await drawn(page, 'cumulative', two);
+    await drawn(page, 'cumulative', one);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('refuses a bad config with an error naming the element and the field, and keeps the built figures', async () => {
+    const page = await site.page();
+    await page.route(`${site.url}${scenarioPath}`, async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text()).replace(/data-config="([^"]*)"/, (_m, attr: string) => {
+        const config = JSON.parse(attr.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as { defaults: { ssd: Record<string, unknown> } };
+        config.defaults.ssd['pricePerTB'] = 'cheap';
+        return `data-config="${JSON.stringify(config).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+      });
+      await route.fulfill({ response: res, body: html });
+    });
+    await page.goto(`${site.url}${scenarioPath}`);
+    const alert = page.locator('fk-calculator > .fk-error[role="alert"]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('<fk-calculator>: bad data-config: defaults.ssd.pricePerTB must be a finite number, got "cheap"');
+    expect(page.errors).toEqual([expect.stringContaining('<fk-calculator>: bad data-config: defaults.ssd.pricePerTB must be a finite number')]);
+    // The page as without JavaScript: the built verdict and tables, no calculator, no charts
+    await expect(page.locator('.tco-tipping').textContent()).resolves.toMatch(/SSD (breaks even|cannot break even)/);
+    await expect(page.locator('[data-region="components"] tbody tr').count()).resolves.toBe(4);
+    await expect(page.locator('form[data-tco-calc]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('fk-calculator').getAttribute('data-live')).resolves.toBeNull();
+    await expect(page.locator('[data-chart="cumulative"]').isVisible()).resolves.toBe(false);
   });
 });

@@ -26,7 +26,7 @@ interface Question {
 interface Rubric { questions: Question[]; rule: { yellowAt: number }; next: Record<Verdict, string> }
 
 async function rubricOf(page: Page): Promise<Rubric> {
-  return JSON.parse((await page.locator('script[data-triage-config]').first().textContent())!) as Rubric;
+  return JSON.parse((await page.locator('fk-triage').first().getAttribute('data-config')) ?? 'null') as Rubric;
 }
 
 /** An answer to `q` with verdict `v` (a choice value, or a number inside the band), if it has one. */
@@ -205,12 +205,35 @@ describe('RFP triage tool', () => {
   });
 });
 
+describe('RFP triage with a bad config', () => {
+  it('names the element and the field, and leaves the rubric as it is without JavaScript', async () => {
+    const page = await site.page();
+    await page.route(`${site.url}/triage/`, async (route) => {
+      const res = await route.fetch();
+      // The rule's threshold as text instead of a number
+      const html = (await res.text()).replace(/(<fk-triage data-config="[^"]*?&quot;yellowAt&quot;:)(\d+)/, '$1&quot;$2&quot;');
+      expect(html).toMatch(/&quot;yellowAt&quot;:&quot;\d+&quot;/);
+      await route.fulfill({ response: res, body: html });
+    });
+    await page.goto(`${site.url}/triage/`);
+    const alert = page.locator('fk-triage > .fk-error[role="alert"]').first();
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/<fk-triage>: bad data-config: rule\.yellowAt must be a number, got "\d+"/);
+    expect(page.errors).toEqual([expect.stringMatching(/^<fk-triage>: bad data-config: rule\.yellowAt must be a number/)]);
+    // No live verdict, the actions stay hidden; every question and its choices are there to read
+    await expect(page.locator('[data-triage]').first().getAttribute('data-live')).resolves.toBeNull();
+    await expect(page.locator('[data-verdict-panel]').first().isVisible()).resolves.toBe(false);
+    expect(await page.locator('li.tq').count()).toBeGreaterThan(0);
+    await expect(page.locator('.tq-choice').first().isVisible()).resolves.toBe(true);
+  });
+});
+
 describe('RFP triage without JavaScript', () => {
   it('shows the rubric: every question, each choice and band with its verdict, the rule and next steps', async () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${site.url}/triage/`);
-    const rubric = JSON.parse((await page.locator('script[data-triage-config]').first().textContent())!) as Rubric;
+    const rubric = await rubricOf(page);
     expect(await page.locator('li.tq').count()).toBe(rubric.questions.length);
     for (const q of rubric.questions) {
       const item = page.locator(`li.tq[data-key="${q.key}"]`);

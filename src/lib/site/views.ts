@@ -215,9 +215,9 @@ export function renderClaimLinks(html: string, snapshot: KitSnapshot, now: strin
  * Plain text from YAML that may link claims (`[text](claim:id)`, e.g. triage `why`) as HTML: the
  * text escaped, each claim link rendered like one in Markdown prose ({@link renderClaimLinks}).
  */
-export function textWithClaimLinks(text: string, snapshot: KitSnapshot, now: string): string {
+export function textWithClaimLinks(text: string, snapshot: KitSnapshot, now: string, opts: ClaimRefOptions = {}): string {
   const html = escapeHtml(text).replace(/\[([^\]]*)\]\(claim:([^)\s]+)\)/g, (_m, t: string, id: string) => `<a href="claim:${id}">${t}</a>`);
-  return renderClaimLinks(html, snapshot, now);
+  return renderClaimLinks(html, snapshot, now, opts);
 }
 
 /** Display name of a person id (owners), falling back to the id. */
