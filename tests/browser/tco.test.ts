@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSite } from './browser.ts';
 import { axeViolations } from './axe.ts';
+import type { TcoInputs } from '../../src/lib/tco/tco.ts';
 
 const site = useSite();
 let scenarioPath = '';
