@@ -146,7 +146,7 @@ export async function testCommand(argv: string[]): Promise<number> {
   add(lint === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
 
   await ensurePackages(MEASURE_TOOLS, { install: true }); // fio and iperf3, run for real by tests/cli/measure-tools.test.ts
-  add(await phase(phases, 'unit and CLI tests, with coverage of src/lib (slow: about 8 min on 2 cores; the 500-case fuzz test is most of it)', () => unitWithCoverage(join(work, 'vitest-unit.json'))));
+  add(await phase(phases, 'unit and CLI tests, with coverage of src/lib (slow: about 8 min on 2 cores; the 500-case fuzz test alone about 3 min)', () => unitWithCoverage(join(work, 'vitest-unit.json'))));
 
   const now = testDate(PROJECT_ROOT);
   process.stderr.write(`test builds are dated ${now} (the newest date in the content; FIELDKIT_NOW overrides)\n`);
