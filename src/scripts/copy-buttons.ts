@@ -3,37 +3,31 @@
  * copies `data-copy` to the clipboard (a claim page's repro steps). Hidden without JavaScript (the
  * command stays selectable beside it); shown once the element starts.
  */
-import { ConfigError, failVisibly, need } from './dom.ts';
+import { ConfigError, defineElement, EnhancedElement, need } from './dom.ts';
 
-export class CopyElement extends HTMLElement {
-  #started = false;
+export class CopyElement extends EnhancedElement {
+  protected readonly what = 'The copy button';
 
-  connectedCallback() {
-    if (this.#started) return;
-    this.#started = true;
-    try {
-      const text = this.dataset.copy;
-      if (text === undefined || text === '') throw new ConfigError(this, 'data-copy', 'the text to copy', text);
-      const button = need(this, 'button', HTMLButtonElement);
-      let reset: ReturnType<typeof setTimeout> | undefined;
-      button.addEventListener('click', async () => {
-        try {
-          await navigator.clipboard.writeText(text);
-          button.textContent = 'Copied';
-        } catch {
-          button.textContent = 'Select and copy';
-        }
-        clearTimeout(reset);
-        reset = setTimeout(() => (button.textContent = 'Copy'), 2000);
-      });
-      this.hidden = false;
-    } catch (e) {
-      failVisibly(this, e, 'The copy button');
-    }
+  protected start(): void {
+    const text = this.dataset.copy;
+    if (text === undefined || text === '') throw new ConfigError(this, 'data-copy', 'the text to copy', text);
+    const button = need(this, 'button', HTMLButtonElement);
+    let reset: ReturnType<typeof setTimeout> | undefined;
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(text);
+        button.textContent = 'Copied';
+      } catch {
+        button.textContent = 'Select and copy';
+      }
+      clearTimeout(reset);
+      reset = setTimeout(() => (button.textContent = 'Copy'), 2000);
+    });
+    this.hidden = false;
   }
 }
 
-if (!customElements.get('fk-copy')) customElements.define('fk-copy', CopyElement);
+defineElement('fk-copy', CopyElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -66,3 +66,30 @@ export function failVisibly(owner: HTMLElement, error: unknown, what: string): v
   note.textContent = `${what} could not start (${message}). The figures shown are the ones the site was built with.`;
   owner.prepend(note);
 }
+
+/**
+ * The shape every Fieldkit element shares: `start()` runs once, on the first connection (moving
+ * the element does not start it again), and whatever it throws, or rejects with, is shown on the
+ * element by `failVisibly`, named by `what` ("The calculator could not start (…)").
+ */
+export abstract class EnhancedElement extends HTMLElement {
+  #started = false;
+  protected abstract readonly what: string;
+  protected abstract start(): void | Promise<void>;
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    try {
+      const running = this.start();
+      if (running instanceof Promise) running.catch((e: unknown) => failVisibly(this, e, this.what));
+    } catch (e) {
+      failVisibly(this, e, this.what);
+    }
+  }
+}
+
+/** Registers a custom element once (a module loaded twice must not throw on define). */
+export function defineElement(name: string, element: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, element);
+}

@@ -3,25 +3,19 @@
  * browser's print dialog (no inline `onclick`: the CSP refuses it). `data-print-ready="1"` on the
  * button says the element started (tests check it under the CSP).
  */
-import { failVisibly, need } from './dom.ts';
+import { defineElement, EnhancedElement, need } from './dom.ts';
 
-export class PrintElement extends HTMLElement {
-  #started = false;
+export class PrintElement extends EnhancedElement {
+  protected readonly what = 'The print button';
 
-  connectedCallback() {
-    if (this.#started) return;
-    this.#started = true;
-    try {
-      const button = need(this, 'button[data-print]', HTMLButtonElement);
-      button.addEventListener('click', () => window.print());
-      button.dataset.printReady = '1';
-    } catch (e) {
-      failVisibly(this, e, 'The print button');
-    }
+  protected start(): void {
+    const button = need(this, 'button[data-print]', HTMLButtonElement);
+    button.addEventListener('click', () => window.print());
+    button.dataset.printReady = '1';
   }
 }
 
-if (!customElements.get('fk-print')) customElements.define('fk-print', PrintElement);
+defineElement('fk-print', PrintElement);
 
 declare global {
   interface HTMLElementTagNameMap {

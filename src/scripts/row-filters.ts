@@ -5,35 +5,29 @@
  * The filtering itself stays in CSS. `data-ready` on the `[data-row-filter]` wrapper says it started.
  */
 import { rowFilterSearch } from '../lib/site/row-filter.ts';
-import { failVisibly, need } from './dom.ts';
+import { defineElement, EnhancedElement, need } from './dom.ts';
 
-export class FiltersElement extends HTMLElement {
-  #started = false;
+export class FiltersElement extends EnhancedElement {
+  protected readonly what = 'The filters';
 
-  connectedCallback() {
-    if (this.#started) return;
-    this.#started = true;
-    try {
-      const root = need(this, '[data-row-filter]');
-      const form = need(this, '.filters', HTMLElement, root);
-      const radios = [...form.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-      const params = new URLSearchParams(location.search);
-      for (const r of radios) {
-        const want = params.get(r.name.replace(/^f-/, ''));
-        if (want !== null && r.value === want) r.checked = true;
-      }
-      form.addEventListener('change', () => {
-        const checked = radios.filter((r) => r.checked).map((r) => ({ name: r.name, value: r.value, isDefault: r.defaultChecked }));
-        history.replaceState(null, '', `${location.pathname}${rowFilterSearch(checked, location.search)}${location.hash}`);
-      });
-      root.dataset.ready = '';
-    } catch (e) {
-      failVisibly(this, e, 'The filters');
+  protected start(): void {
+    const root = need(this, '[data-row-filter]');
+    const form = need(this, '.filters', HTMLElement, root);
+    const radios = [...form.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const params = new URLSearchParams(location.search);
+    for (const r of radios) {
+      const want = params.get(r.name.replace(/^f-/, ''));
+      if (want !== null && r.value === want) r.checked = true;
     }
+    form.addEventListener('change', () => {
+      const checked = radios.filter((r) => r.checked).map((r) => ({ name: r.name, value: r.value, isDefault: r.defaultChecked }));
+      history.replaceState(null, '', `${location.pathname}${rowFilterSearch(checked, location.search)}${location.hash}`);
+    });
+    root.dataset.ready = '';
   }
 }
 
-if (!customElements.get('fk-filters')) customElements.define('fk-filters', FiltersElement);
+defineElement('fk-filters', FiltersElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -7,7 +7,7 @@
  */
 import { filterOptions, pagefindFilters, SEARCH_FILTERS, SEARCH_RANKING, searchFromState, stateFromSearch, type SearchState } from '../lib/site/search.ts';
 import { escapeHtml, plural } from '../lib/format/text.ts';
-import { failVisibly, need } from './dom.ts';
+import { defineElement, EnhancedElement, need } from './dom.ts';
 
 interface PagefindResultData {
   url: string;
@@ -31,13 +31,11 @@ const PAGE_SIZE = 20;
 const TYPE_ORDER = ['Cloud', 'Dagger', 'Play', 'Claim', 'TCO', 'Triage', 'Blueprint', 'Kit', 'Source', 'FRD', 'Review', 'Signal', 'Person', 'Index'];
 const STATUS_ORDER = ['sourced', 'measured', 'provisional', 'tbd', 'stale'];
 
-export class SearchElement extends HTMLElement {
-  #started = false;
+export class SearchElement extends EnhancedElement {
+  protected readonly what = 'Search';
 
-  connectedCallback() {
-    if (this.#started) return;
-    this.#started = true;
-    start(this).catch((e: unknown) => failVisibly(this, e, 'Search'));
+  protected start(): Promise<void> {
+    return start(this);
   }
 }
 
@@ -165,7 +163,7 @@ async function start(root: HTMLElement) {
   form.dataset.ready = '';
 }
 
-if (!customElements.get('fk-search')) customElements.define('fk-search', SearchElement);
+defineElement('fk-search', SearchElement);
 
 declare global {
   interface HTMLElementTagNameMap {

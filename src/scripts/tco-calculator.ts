@@ -36,7 +36,7 @@ import {
 } from '../lib/tco/tco-view.ts';
 import { DUTY_SUM_FIELD, validateTcoInputs } from '../lib/tco/tco.ts';
 import { renderSensitivityTable, sensitivityChartData, tippingSensitivity } from '../lib/tco/tco-sensitivity.ts';
-import { failVisibly, isRecord, need, readConfig } from './dom.ts';
+import { defineElement, EnhancedElement, isRecord, need, readConfig } from './dom.ts';
 import { TcoChartElement, type ChartKind } from './tco-chart-element.ts';
 
 export interface CalculatorConfig {
@@ -66,19 +66,13 @@ export function checkCalculatorConfig(raw: unknown, fail: (field: string, expect
   return raw as unknown as CalculatorConfig;
 }
 
-export class CalculatorElement extends HTMLElement {
-  #started = false;
+export class CalculatorElement extends EnhancedElement {
+  protected readonly what = 'The calculator';
 
-  connectedCallback() {
-    if (this.#started) return;
-    this.#started = true;
-    try {
-      // Its charts are upgraded after it when it is inserted whole (document order): do it now.
-      customElements.upgrade(this);
-      start(this, readConfig(this, checkCalculatorConfig));
-    } catch (e) {
-      failVisibly(this, e, 'The calculator');
-    }
+  protected start(): void {
+    // Its charts are upgraded after it when it is inserted whole (document order): do it now.
+    customElements.upgrade(this);
+    start(this, readConfig(this, checkCalculatorConfig));
   }
 }
 
@@ -259,7 +253,7 @@ function start(root: HTMLElement, config: CalculatorConfig) {
   else showSourced();
 }
 
-if (!customElements.get('fk-calculator')) customElements.define('fk-calculator', CalculatorElement);
+defineElement('fk-calculator', CalculatorElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,7 +8,7 @@
 import type { ChartData } from '../lib/tco/tco-view.ts';
 import type { SensitivityChartData } from '../lib/tco/tco-sensitivity.ts';
 import type { DrawnChart } from './tco-chart.ts';
-import { ElementError, failVisibly, need, tagOf } from './dom.ts';
+import { defineElement, ElementError, failVisibly, need, tagOf } from './dom.ts';
 
 export const KINDS = ['cumulative', 'components', 'sensitivity'] as const;
 export type ChartKind = (typeof KINDS)[number];
@@ -100,7 +100,7 @@ export class TcoChartElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('fk-tco-chart')) customElements.define('fk-tco-chart', TcoChartElement);
+defineElement('fk-tco-chart', TcoChartElement);
 
 declare global {
   interface HTMLElementTagNameMap {

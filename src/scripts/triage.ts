@@ -9,7 +9,7 @@
 import { answerQuestion, answersFromSearch, evaluate, paramOf, searchFromAnswers, type RawAnswers } from '../lib/triage/triage.ts';
 import { renderVerdict, VERDICT_LABEL } from '../lib/triage/triage-view.ts';
 import type { Triage } from '../schemas/index.ts';
-import { failVisibly, isRecord, need, readConfig } from './dom.ts';
+import { defineElement, EnhancedElement, isRecord, need, readConfig } from './dom.ts';
 
 export type TriageConfig = Pick<Triage, 'questions' | 'rule' | 'next'> & { id: string };
 
@@ -31,17 +31,11 @@ export function checkTriageConfig(raw: unknown, fail: (field: string, expected: 
   return raw as unknown as TriageConfig;
 }
 
-export class TriageElement extends HTMLElement {
-  #started = false;
+export class TriageElement extends EnhancedElement {
+  protected readonly what = 'The live verdict';
 
-  connectedCallback() {
-    if (this.#started) return;
-    this.#started = true;
-    try {
-      start(this, readConfig(this, checkTriageConfig));
-    } catch (e) {
-      failVisibly(this, e, 'The live verdict');
-    }
+  protected start(): void {
+    start(this, readConfig(this, checkTriageConfig));
   }
 }
 
@@ -138,7 +132,7 @@ function start(root: HTMLElement, config: TriageConfig) {
   update();
 }
 
-if (!customElements.get('fk-triage')) customElements.define('fk-triage', TriageElement);
+defineElement('fk-triage', TriageElement);
 
 declare global {
   interface HTMLElementTagNameMap {
