@@ -10,7 +10,6 @@ import type { Entry, KitSnapshot } from '../../lib/content/snapshot.ts';
 import { MEDIUM_PARAMS, SCENARIO_PARAMS } from '../../schemas/tco.ts';
 import { claimLinkIds } from '../../lib/checks/integrity.ts';
 import { BADGE_LABEL, claimView, daggerClaims, entryById, escapeHtml, renderClaimLinks, type ClaimView } from '../../lib/site/views.ts';
-import { entryOf } from '../../lib/content/snapshot.ts';
 
 /** Anchor of a claim inside the kit (its row in the claims section). */
 export const claimAnchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]+/g, '--')}`;
@@ -154,7 +153,7 @@ export function buildKitDoc(opts: {
       talk,
       objections,
       proofs: proofs.map(kitClaim),
-      tco: entry.data.tco ? entryOf(snapshot, 'tco', entry.data.tco) : undefined,
+      tco: entry.data.tco ? entryById(snapshot, 'tco', entry.data.tco) : undefined,
     });
   }
 

@@ -55,20 +55,3 @@ export function entriesOf(snapshot: KitSnapshot): [CollectionName, AnyEntry][] {
     (snapshot[c] as AnyEntry[]).map((e) => [c, e] as [CollectionName, AnyEntry]),
   );
 }
-
-type EntryOf<C extends CollectionName> = KitSnapshot[C][number];
-const indexes = new WeakMap<readonly AnyEntry[], Map<string, AnyEntry>>();
-
-/**
- * The entry of `collection` with this id, or undefined: one Map per collection array, built on
- * first use, so a page that looks up many entries does not scan the collection for each.
- */
-export function entryOf<C extends CollectionName>(snapshot: KitSnapshot, collection: C, id: string): EntryOf<C> | undefined {
-  const list = snapshot[collection] as AnyEntry[];
-  let index = indexes.get(list);
-  if (!index || index.size !== list.length) {
-    index = new Map(list.map((e) => [e.id, e]));
-    indexes.set(list, index);
-  }
-  return index.get(id) as EntryOf<C> | undefined;
-}

@@ -3,7 +3,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cssString } from '../../components/kit/kit-model.ts';
 import { loadKit } from '../../data/kit.ts';
-import { entryOf } from '../../lib/content/snapshot.ts';
+import { entryById } from '../../lib/site/views.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const { snapshot } = await loadKit();
@@ -12,7 +12,7 @@ export const getStaticPaths: GetStaticPaths = async () => {
 
 export const GET: APIRoute = async ({ params }) => {
   const { snapshot, now, audience } = await loadKit();
-  const cloud = entryOf(snapshot, 'clouds', params.cloud ?? '')!;
+  const cloud = entryById(snapshot, 'clouds', params.cloud ?? '')!;
   // The running footer of every printed page after the cover: cloud, audience, as-of date.
   const footer = `${cloud.data.short} field kit · ${audience} edition · as of ${now}`;
   // The cover repeats its own "no footer" rule: this one comes later and would win otherwise.
