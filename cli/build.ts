@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { checkExitCode } from '#lib/problems/problems.ts';
+import { isAudience } from '#lib/editions/audience.ts';
 import type { Audience } from '#schemas/common.ts';
 import type { ListedTerm } from '#lib/safety/leaks.ts';
 import { denyListFor, formatLeak, leakNeedles, scanForLeaks } from './leaks.ts';
@@ -114,8 +115,8 @@ export interface BuildManifest { edition: Audience; now: string }
 /** The edition of the built site in distDir (from its manifest), or undefined when there is none. */
 export function builtEdition(distDir: string): Audience | undefined {
   try {
-    const m = JSON.parse(readFileSync(join(distDir, BUILD_MANIFEST), 'utf8')) as Partial<BuildManifest>;
-    return m.edition === 'internal' || m.edition === 'partner' || m.edition === 'public' ? m.edition : undefined;
+    const m = JSON.parse(readFileSync(join(distDir, BUILD_MANIFEST), 'utf8')) as Partial<Record<keyof BuildManifest, string>>;
+    return m.edition !== undefined && isAudience(m.edition) ? m.edition : undefined;
   } catch {
     return undefined;
   }

@@ -41,6 +41,8 @@ export interface Validation {
   /** The check's report as text (empty when there is nothing to report). */
   report: string;
   failed: boolean;
+  /** FIELDKIT_UNSAFE_SKIP_CHECK, read with the rest of the environment for this validation. */
+  skipCheck: boolean;
 }
 
 /** Listeners in the same process (the dev integration's banner) get every new validation. */
@@ -73,7 +75,7 @@ export function validateOnce(root: string, watching = true): Validation {
   const { snapshot, problems, files } = validateTree(root, env.now, env.audience, { renderMarkdown: remember, sanitized });
   const failed = checkExitCode(problems, false) !== 0;
   const report = problems.length ? formatText(problems, files) : '';
-  const result: Validation = { fingerprint, snapshot, problems, files, rendered, sanitized, report, failed };
+  const result: Validation = { fingerprint, snapshot, problems, files, rendered, sanitized, report, failed, skipCheck: env.skipCheck };
   current = { root, fingerprint, result };
   if (env.reportFile) writeFileSync(env.reportFile, JSON.stringify({ problems, files, snapshot }));
   const channel = validationChannel();
@@ -98,7 +100,7 @@ export function fieldkitLoader(collection: CollectionName): Loader {
       const root = fileURLToPath(ctx.config.root);
       const dev = ctx.watcher !== undefined;
       const v = validateOnce(root, dev);
-      if (v.failed && !dev && !buildEnv().skipCheck) throw new ContentCheckError(v.report);
+      if (v.failed && !dev && !v.skipCheck) throw new ContentCheckError(v.report);
       store(ctx, v, v.snapshot[collection] as AnyEntry[]);
     },
   };
