@@ -5,7 +5,7 @@
  * other files' problems are still reported.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { markdownToHtml } from 'satteri';
@@ -39,6 +39,38 @@ function fileProblem(code: ProblemCode, file: string, p: Pick<Problem, 'message'
 }
 
 /**
+ * Every entry under `top`, depth first in name order, dotfiles and dot-folders skipped (Astro's
+ * loader skips them too), through `lstat` only, so a symbolic link is seen as a link and never
+ * followed. Folders are entered after `visit` sees them; what cannot be listed or stat'ed goes to
+ * `onError` (the top folder itself missing is not an error: there is no content yet).
+ */
+function walkContent(top: string, visit: (full: string, st: Stats) => void, onError: (full: string, err: unknown) => void): void {
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch (err) {
+      if (dir !== top) onError(dir, err);
+      return;
+    }
+    for (const name of names.sort()) {
+      if (name.startsWith('.')) continue;
+      const full = join(dir, name);
+      let st: Stats;
+      try {
+        st = lstatSync(full);
+      } catch (err) {
+        onError(full, err);
+        continue;
+      }
+      visit(full, st);
+      if (st.isDirectory()) walk(full);
+    }
+  };
+  walk(top);
+}
+
+/**
  * Every entry under `<root>/src/content`, dotfiles and dot-folders skipped (Astro's loader skips
  * them too), never following a symbolic link: a link is reported, whether it points inside the
  * tree, outside it, nowhere, or at itself. One place per file, one rule: content is plain files.
@@ -48,58 +80,38 @@ export function readContentTree(root: string): ContentTree {
   const raw: RawContentFile[] = [];
   const problems: Problem[] = [];
   const rel = (full: string) => relative(root, full).split(sep).join('/');
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch (err) {
-      if (dir !== base) problems.push(unreadable(rel(dir), err));
-      return;
-    }
-    for (const name of names.sort()) {
-      if (name.startsWith('.')) continue;
-      const full = join(dir, name);
-      const path = rel(full);
-      let st;
+  walkContent(base, (full, st) => {
+    if (st.isDirectory()) return; // walkContent goes in
+    const path = rel(full);
+    if (st.isSymbolicLink()) {
+      let target = '?';
       try {
-        st = lstatSync(full);
+        target = readlinkSync(full);
+      } catch { /* reported without its target */ }
+      problems.push(fileProblem('symlink', path, {
+        message: 'a symbolic link in the content folder is not read',
+        expected: 'a plain file (or folder) inside src/content', found: `a link to ${target}`,
+        hint: 'Replace the link with the file itself (copy it in), or delete the link. Content is never read through links, so nothing outside src/content can end up on a page.',
+      }));
+    } else if (!st.isFile()) {
+      problems.push(fileProblem('unreadable-file', path, {
+        message: 'this is not a regular file (a FIFO, socket or device)',
+        expected: 'a plain .yaml or .md file', found: 'a special file', hint: 'Delete it from src/content.',
+      }));
+    } else if (st.size > MAX_FILE_BYTES) {
+      problems.push(fileProblem('file-too-large', path, {
+        message: `the file is ${st.size} bytes, more than the ${MAX_FILE_BYTES} bytes a content file may have`,
+        expected: `at most ${MAX_FILE_BYTES} bytes`, found: `${st.size} bytes`,
+        hint: 'Split it into several entries, or keep large material (data sets, logs) outside src/content and link to it.',
+      }));
+    } else {
+      try {
+        raw.push({ path, bytes: readFileSync(full) });
       } catch (err) {
         problems.push(unreadable(path, err));
-        continue;
-      }
-      if (st.isSymbolicLink()) {
-        let target = '?';
-        try {
-          target = readlinkSync(full);
-        } catch { /* reported without its target */ }
-        problems.push(fileProblem('symlink', path, {
-          message: 'a symbolic link in the content folder is not read',
-          expected: 'a plain file (or folder) inside src/content', found: `a link to ${target}`,
-          hint: 'Replace the link with the file itself (copy it in), or delete the link. Content is never read through links, so nothing outside src/content can end up on a page.',
-        }));
-      } else if (st.isDirectory()) {
-        walk(full);
-      } else if (!st.isFile()) {
-        problems.push(fileProblem('unreadable-file', path, {
-          message: 'this is not a regular file (a FIFO, socket or device)',
-          expected: 'a plain .yaml or .md file', found: 'a special file', hint: 'Delete it from src/content.',
-        }));
-      } else if (st.size > MAX_FILE_BYTES) {
-        problems.push(fileProblem('file-too-large', path, {
-          message: `the file is ${st.size} bytes, more than the ${MAX_FILE_BYTES} bytes a content file may have`,
-          expected: `at most ${MAX_FILE_BYTES} bytes`, found: `${st.size} bytes`,
-          hint: 'Split it into several entries, or keep large material (data sets, logs) outside src/content and link to it.',
-        }));
-      } else {
-        try {
-          raw.push({ path, bytes: readFileSync(full) });
-        } catch (err) {
-          problems.push(unreadable(path, err));
-        }
       }
     }
-  };
-  walk(base);
+  }, (full, err) => problems.push(unreadable(rel(full), err)));
   return { raw, problems };
 }
 
@@ -190,26 +202,9 @@ export function readContentFiles(root: string): ContentFile[] {
  */
 export function treeFingerprint(root: string): string {
   const parts: string[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names.sort()) {
-      if (name.startsWith('.')) continue;
-      const full = join(dir, name);
-      try {
-        const st = lstatSync(full);
-        parts.push(`${full}\0${st.size}\0${st.mtimeMs}\0${st.mode}`);
-        if (st.isDirectory()) walk(full);
-      } catch {
-        parts.push(`${full}\0?`);
-      }
-    }
-  };
-  walk(join(root, CONTENT_DIR));
+  walkContent(join(root, CONTENT_DIR),
+    (full, st) => parts.push(`${full}\0${st.size}\0${st.mtimeMs}\0${st.mode}`),
+    (full) => parts.push(`${full}\0?`));
   return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
 
